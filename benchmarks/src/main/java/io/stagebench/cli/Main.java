@@ -1,0 +1,42 @@
+package io.stagebench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code stagebench} command: every subcommand hangs off this root. */
+@Command(
+    name = "stagebench",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersionProvider.class,
+    description = "What does a multi-stage Dockerfile buy you? Lint, analyze and benchmark Docker builds.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "1:a check failed (lint errors, thresholds, regressions)",
+      "2:usage error",
+      "3:environment problem (no engine, missing base image, unreadable input)",
+      "4:a build or fixture failed",
+      "130:interrupted"
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with the project's exit codes and error handling wired in. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
