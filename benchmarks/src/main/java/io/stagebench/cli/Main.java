@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
     versionProvider = ManifestVersionProvider.class,
     description = "What does a multi-stage Dockerfile buy you? Lint, analyze and benchmark Docker builds.",
     subcommands = {
+      DoctorCommand.class,
+      BasesCommand.class,
+      CleanCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -22,7 +25,21 @@ import picocli.CommandLine.Command;
       "130:interrupted"
     })
 public final class Main implements Runnable {
+  /** Set by {@code --verbose} on any subcommand: stack traces and build output. */
+  static volatile boolean verbose;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(
+      names = {"-v", "--verbose"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Show stack traces and build output.")
+  void setVerbose(boolean v) {
+    verbose = v;
+    if (v) {
+      System.setProperty("org.slf4j.simpleLogger.log.io.stagebench", "debug");
+    }
+  }
 
   @Override
   public void run() {
@@ -32,6 +49,10 @@ public final class Main implements Runnable {
   /** Builds the command line with the project's exit codes and error handling wired in. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    ErrorMapper errors = new ErrorMapper();
+    cl.setExitCodeExceptionMapper(errors);
+    cl.setExecutionExceptionHandler(errors);
+    cl.setParameterExceptionHandler(errors);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }

@@ -1,0 +1,206 @@
+package io.stagebench.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one connection to a Docker engine: a docker-java client for what it covers and its raw HTTP
+ * client ({@link EngineHttp}) for what it lacks. docker-java's unchecked exceptions are turned into
+ * {@link EngineException}s here and in the classes that use {@link #client()}.
+ */
+public final class Engine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  /** How long a ping may take before the engine counts as not answering. */
+  public static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+
+  private final EngineEndpoint endpoint;
+  private final DockerHttpClient http;
+  private final DockerClient client;
+  private final EngineHttp raw;
+
+  private Engine(EngineEndpoint endpoint, DockerHttpClient http, DockerClient client) {
+    this.endpoint = endpoint;
+    this.http = http;
+    this.client = client;
+    this.raw = new EngineHttp(http);
+  }
+
+  /**
+   * Connects to the engine found by {@link EndpointResolver#fromSystem()} and pings it.
+   *
+   * @throws EngineException when no engine answers there
+   */
+  public static Engine connect() throws EngineException {
+    return connect(EndpointResolver.fromSystem().resolve());
+  }
+
+  /**
+   * Connects to the given endpoint and pings it within {@link #PING_TIMEOUT}.
+   *
+   * @throws EngineException when the endpoint is malformed or nothing answers there
+   */
+  public static Engine connect(EngineEndpoint endpoint) throws EngineException {
+    DockerClientConfig config;
+    try {
+      DefaultDockerClientConfig.Builder b =
+          DefaultDockerClientConfig.createDefaultConfigBuilder()
+              .withDockerHost(endpoint.host())
+              .withDockerTlsVerify(endpoint.tlsVerify());
+      endpoint.certPath().ifPresent(p -> b.withDockerCertPath(p.toString()));
+      config = b.build();
+    } catch (RuntimeException e) {
+      throw new EngineException(
+          "bad engine address " + endpoint + ": " + e.getMessage() + "; set DOCKER_HOST to unix:///path or tcp://host:port");
+    }
+    DockerHttpClient http =
+        new ZerodepDockerHttpClient.Builder()
+            .dockerHost(URI.create(endpoint.host()))
+            .sslConfig(config.getSSLConfig())
+            .maxConnections(16)
+            .connectionTimeout(Duration.ofSeconds(5))
+            .build();
+    Engine engine = new Engine(endpoint, http, DockerClientImpl.getInstance(config, http));
+    try {
+      engine.ping();
+    } catch (EngineException e) {
+      engine.close();
+      throw e;
+    }
+    return engine;
+  }
+
+  public EngineEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The docker-java client; callers catch {@link DockerException} at their boundary. */
+  public DockerClient client() {
+    return client;
+  }
+
+  /** Raw Engine API requests for what docker-java lacks (BuildKit builds, import with changes). */
+  public EngineHttp http() {
+    return raw;
+  }
+
+  /**
+   * Pings the engine within {@link #PING_TIMEOUT}.
+   *
+   * @throws EngineException when it does not answer in time or answers with an error
+   */
+  public void ping() throws EngineException {
+    bounded("ping", PING_TIMEOUT, () -> client.pingCmd().exec());
+  }
+
+  /**
+   * Asks the engine for its versions, storage and free disk, and probes BuildKit.
+   *
+   * @throws EngineException when the engine stops answering
+   */
+  public EngineInfo info() throws EngineException {
+    Version version = bounded("version", PING_TIMEOUT, () -> client.versionCmd().exec());
+    Info info = bounded("info", PING_TIMEOUT, () -> client.infoCmd().exec());
+    BuildKitProbe.Result probe = new BuildKitProbe(this).run();
+    return new EngineInfo(
+        endpoint,
+        version.getVersion(),
+        version.getApiVersion(),
+        info.getOperatingSystem(),
+        info.getArchitecture(),
+        info.getNCPU() == null ? 0 : info.getNCPU(),
+        info.getMemTotal() == null ? 0 : info.getMemTotal(),
+        info.getDriver(),
+        info.getDockerRootDir(),
+        freeDisk(info.getDockerRootDir()),
+        probe.works(),
+        probe.detail());
+  }
+
+  private OptionalLong freeDisk(String dataRoot) {
+    if (dataRoot == null || !endpoint.host().startsWith("unix://")) {
+      return OptionalLong.empty();
+    }
+    Path p = Path.of(dataRoot);
+    try {
+      return Files.exists(p) ? OptionalLong.of(Files.getFileStore(p).getUsableSpace()) : OptionalLong.empty();
+    } catch (IOException e) {
+      LOG.debug("cannot read free space of {}", p, e);
+      return OptionalLong.empty();
+    }
+  }
+
+  /** Runs one engine call with a deadline, turning docker-java's failures into one-line errors. */
+  <T> T bounded(String what, Duration timeout, java.util.concurrent.Callable<T> call)
+      throws EngineException {
+    ExecutorService ex =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "stagebench-engine-" + what);
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Future<T> f = ex.submit(call);
+      return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new EngineException(
+          "Docker engine at " + endpoint + " did not answer " + what + " within " + timeout.toSeconds()
+              + " s; check that dockerd is running (scripts/docker-engine)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted while waiting for the engine's " + what);
+    } catch (ExecutionException e) {
+      throw unreachable(what, e.getCause());
+    } finally {
+      ex.shutdownNow();
+    }
+  }
+
+  /** The one-line error for an engine that failed a call. */
+  EngineException unreachable(String what, Throwable cause) {
+    String reason = rootMessage(cause);
+    return new EngineException(
+        "no Docker engine answers at " + endpoint + " (" + what + ": " + reason
+            + "); start one with scripts/docker-engine or point DOCKER_HOST at a running engine",
+        cause);
+  }
+
+  static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    return (m == null || m.isBlank() ? root.getClass().getSimpleName() : m).replace('\n', ' ').trim();
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("closing the engine client", e);
+    }
+  }
+}

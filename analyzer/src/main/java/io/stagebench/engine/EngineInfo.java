@@ -1,0 +1,33 @@
+package io.stagebench.engine;
+
+import java.util.OptionalLong;
+
+/**
+ * What the engine says about itself, plus what stagebench probed.
+ *
+ * @param endpoint where it was reached
+ * @param version engine version, e.g. {@code 20.10.24+dfsg1}
+ * @param apiVersion Engine API version, e.g. {@code 1.41}
+ * @param os operating system of the engine host
+ * @param architecture CPU architecture of the engine host
+ * @param cpus CPUs the engine sees
+ * @param memoryBytes memory the engine sees
+ * @param storageDriver e.g. {@code overlay2}
+ * @param dataRoot the engine's data root, e.g. {@code /var/lib/docker}
+ * @param freeDiskBytes usable bytes under the data root when it is on this machine
+ * @param buildKit whether a BuildKit build through {@code POST /build?version=2} worked
+ * @param buildKitDetail the reason when it did not
+ */
+public record EngineInfo(
+    EngineEndpoint endpoint,
+    String version,
+    String apiVersion,
+    String os,
+    String architecture,
+    int cpus,
+    long memoryBytes,
+    String storageDriver,
+    String dataRoot,
+    OptionalLong freeDiskBytes,
+    boolean buildKit,
+    String buildKitDetail) {}
