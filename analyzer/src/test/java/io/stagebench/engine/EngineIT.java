@@ -1,0 +1,117 @@
+package io.stagebench.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against the real engine: scripts/test starts it and builds the bases first. */
+class EngineIT {
+  static final String BASE = "stagebench/debian:bookworm-minbase";
+  static Engine engine;
+  static final String RUN = "it-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void connect() throws Exception {
+    engine = Engine.connect();
+  }
+
+  @AfterAll
+  static void cleanUp() throws Exception {
+    new EngineCleaner(engine).remove(RUN::equals);
+    engine.close();
+  }
+
+  @Test
+  void pingsAndReportsVersionsStorageAndBuildKit() throws Exception {
+    engine.ping();
+    EngineInfo info = engine.info();
+    assertThat(info.version()).matches("\\d+\\.\\d+.*");
+    assertThat(info.apiVersion()).matches("1\\.\\d+");
+    assertThat(info.storageDriver()).isNotBlank();
+    assertThat(info.dataRoot()).startsWith("/");
+    assertThat(info.cpus()).isPositive();
+    assertThat(info.buildKit()).as(info.buildKitDetail()).isTrue();
+    if (info.endpoint().host().startsWith("unix://")) {
+      assertThat(info.freeDiskBytes()).isPresent();
+    }
+  }
+
+  @Test
+  void buildsATwoStageDockerfileWithABuildArgAndATarget(@TempDir Path ctx) throws Exception {
+    Files.writeString(ctx.resolve("Dockerfile"), String.join("\n",
+        "ARG BASE=" + BASE,
+        "FROM ${BASE} AS builder",
+        "ARG GREETING=unset",
+        "RUN echo \"$GREETING\" > /greeting",
+        "FROM ${BASE} AS final",
+        "COPY --from=builder /greeting /greeting",
+        "LABEL stage=final",
+        "FROM final AS extra",
+        "LABEL stage=extra",
+        ""));
+    Map<String, String> labels = Map.of(Labels.RUN, RUN);
+    String tag = "stagebench-it/two-stage:" + RUN;
+    BuildResult r = new ClassicBuilder(engine).build(new BuildRequest(
+        ctx, "Dockerfile", Optional.of("final"), Map.of("GREETING", "hello " + RUN), labels, Set.of(tag), true));
+    assertThat(r.stepsTotal()).isGreaterThanOrEqualTo(5);
+    assertThat(r.stepsCached()).isZero();
+    InspectImageResponse img = engine.client().inspectImageCmd(tag).exec();
+    assertThat(img.getId()).contains(r.imageId().replace("sha256:", ""));
+    assertThat(img.getConfig().getLabels()).containsEntry("stage", "final").containsEntry(Labels.RUN, RUN);
+
+    // The build arg reached the builder stage: read the file back from a container of the image.
+    String id = engine.client().createContainerCmd(tag).withCmd("cat", "/greeting")
+        .withLabels(labels).exec().getId();
+    try (var in = engine.client().copyArchiveFromContainerCmd(id, "/greeting").exec();
+        var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in)) {
+      tar.getNextEntry();
+      assertThat(new String(tar.readAllBytes()).trim()).isEqualTo("hello " + RUN);
+    } finally {
+      engine.client().removeContainerCmd(id).withForce(true).exec();
+    }
+
+    // Built again, every step is a cache hit.
+    BuildResult again = new ClassicBuilder(engine).build(new BuildRequest(
+        ctx, "Dockerfile", Optional.of("final"), Map.of("GREETING", "hello " + RUN), labels, Set.of(tag), false));
+    // The global ARG and the two FROMs do no cacheable work; every other step is a cache hit.
+    assertThat(again.stepsCached()).isEqualTo(again.stepsTotal() - 3);
+    assertThat(String.join("\n", again.logTail())).doesNotContain("Running in");
+    assertThat(again.imageId()).isEqualTo(r.imageId());
+
+    engine.client().removeImageCmd(tag).withForce(true).exec();
+    assertThatThrownBy(() -> engine.client().inspectImageCmd(tag).exec()).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aFailingBuildCarriesItsLogTail(@TempDir Path ctx) throws Exception {
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM " + BASE + "\nRUN echo about-to-fail && exit 7\n");
+    assertThatThrownBy(() -> new ClassicBuilder(engine).build(new BuildRequest(
+            ctx, "Dockerfile", Optional.empty(), Map.of(), Map.of(Labels.RUN, RUN), Set.of(), true)))
+        .isInstanceOfSatisfying(BuildFailedException.class, e -> {
+          assertThat(e.getMessage()).contains("failed").doesNotContain("\n");
+          assertThat(String.join("\n", e.logTail())).contains("about-to-fail");
+        });
+  }
+
+  @Test
+  void nobodyListeningIsAClearEnvironmentError(@TempDir Path dir) {
+    EngineEndpoint nowhere = new EngineEndpoint("unix://" + dir.resolve("none.sock"), false, Optional.empty(), "test");
+    assertThatThrownBy(() -> Engine.connect(nowhere))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("no Docker engine answers at unix://")
+        .hasMessageContaining("scripts/docker-engine")
+        .hasMessageNotContaining("\n");
+  }
+}
