@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Removes what stagebench created, found by its {@link Labels#RUN} label: containers first, then
- * images (untagging every tag). Base images ({@link Labels#BASE}) are never touched.
+ * images (untagging every tag). Base images carry no run label (images built FROM them inherit
+ * their base label, so that label cannot tell them apart), so they are never touched.
  */
 public final class EngineCleaner {
   private final Engine engine;
@@ -48,6 +49,16 @@ public final class EngineCleaner {
    * @throws EngineException when the engine cannot be reached
    */
   public Outcome remove(Predicate<String> runFilter) throws EngineException {
+    return remove(runFilter, false);
+  }
+
+  /**
+   * Removes the containers, and unless {@code keepImages} the images, of the runs that
+   * {@code runFilter} accepts.
+   *
+   * @throws EngineException when the engine cannot be reached
+   */
+  public Outcome remove(Predicate<String> runFilter, boolean keepImages) throws EngineException {
     List<String> failures = new ArrayList<>();
     int containers = 0;
     int images = 0;
@@ -65,9 +76,12 @@ public final class EngineCleaner {
           failures.add("container " + c.getId().substring(0, 12) + ": " + Engine.rootMessage(e));
         }
       }
+      if (keepImages) {
+        return new Outcome(containers, images, failures);
+      }
       for (Image i : engine.client().listImagesCmd().withShowAll(true).withLabelFilter(Labels.RUN).exec()) {
         Map<String, String> labels = i.getLabels();
-        if (labels == null || labels.containsKey(Labels.BASE) || !runFilter.test(labels.get(Labels.RUN))) {
+        if (labels == null || !runFilter.test(labels.get(Labels.RUN))) {
           continue;
         }
         try {

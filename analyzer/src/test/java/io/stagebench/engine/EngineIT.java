@@ -29,7 +29,10 @@ class EngineIT {
 
   @AfterAll
   static void cleanUp() throws Exception {
-    new EngineCleaner(engine).remove(RUN::equals);
+    EngineCleaner cleaner = new EngineCleaner(engine);
+    EngineCleaner.Outcome o = cleaner.remove(RUN::equals);
+    assertThat(o.failures()).isEmpty();
+    assertThat(cleaner.runs()).as("nothing of the run is left").doesNotContainKey(RUN);
     engine.close();
   }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DoctorCommand.class,
       BasesCommand.class,
       CleanCommand.class,
+      FixturesCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

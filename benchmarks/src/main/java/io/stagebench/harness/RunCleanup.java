@@ -1,0 +1,53 @@
+package io.stagebench.harness;
+
+import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineCleaner;
+import io.stagebench.engine.EngineException;
+
+/**
+ * Removes what a run created, when the run ends or when the JVM is stopped (Ctrl-C), so an
+ * interrupted run leaves no containers or tagged images behind.
+ */
+public final class RunCleanup implements AutoCloseable {
+  private final Engine engine;
+  private final String runId;
+  private final boolean keepImages;
+  private final Thread hook;
+  private volatile boolean done;
+
+  public RunCleanup(Engine engine, String runId, boolean keepImages) {
+    this.engine = engine;
+    this.runId = runId;
+    this.keepImages = keepImages;
+    this.hook = new Thread(this::cleanQuietly, "stagebench-cleanup-" + runId);
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  private void cleanQuietly() {
+    try {
+      clean(true);
+    } catch (EngineException | RuntimeException e) {
+      System.err.println("stagebench: could not clean up run " + runId + ": " + e.getMessage()
+          + "; run `./stagebench clean --run " + runId + "`");
+    }
+  }
+
+  private synchronized void clean(boolean interrupted) throws EngineException {
+    if (done) {
+      return;
+    }
+    done = true;
+    // Containers always go; images stay only when asked for and the run was not interrupted.
+    new EngineCleaner(engine).remove(r -> r.equals(runId), keepImages && !interrupted);
+  }
+
+  @Override
+  public void close() throws EngineException {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      return;
+    }
+    clean(false);
+  }
+}
