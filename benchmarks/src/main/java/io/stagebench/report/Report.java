@@ -1,0 +1,173 @@
+package io.stagebench.report;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.json}: what one benchmark run measured. These records are the JSON template
+ * (Jackson sees only them); the harness translates its results into them, so the format can be
+ * versioned without bending the harness. Sizes are bytes, times milliseconds, samples kept.
+ * The JSON Schema is {@code reports/schema/report.schema.json}; bump {@link #SCHEMA_VERSION} on
+ * any incompatible change.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record Report(
+    int schemaVersion,
+    Tool tool,
+    Run run,
+    Environment environment,
+    List<FixtureResult> fixtures,
+    List<Failure> failures) {
+  public static final int SCHEMA_VERSION = 1;
+
+  /** The tool that wrote the report. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Tool(String name, String version, String gitCommit) {}
+
+  /** The run: its ID, when, with which options, and whether it finished. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Run(
+      String id,
+      String startedAt,
+      String finishedAt,
+      boolean complete,
+      boolean interrupted,
+      Options options) {}
+
+  /** The options that shaped the run. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Options(
+      List<String> fixtures,
+      List<String> variants,
+      List<String> scenarios,
+      List<String> builders,
+      int reps,
+      int warmup,
+      String shard) {}
+
+  /** What the numbers depend on: engine, builders, host, profile and the exact base images. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Environment(
+      Engine engine,
+      Host host,
+      String profile,
+      Map<String, BaseImage> baseImages) {}
+
+  /** The Docker engine. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Engine(
+      String version, String apiVersion, String storageDriver, String os, String architecture,
+      Map<String, String> builders) {}
+
+  /** The machine the engine ran on. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Host(int cpus, long memoryBytes, String javaVersion) {}
+
+  /** A base image a profile build arg named, with the image ID it had during the run. */
+  public record BaseImage(String image, String id) {}
+
+  /** One fixture's variants and their comparisons against {@code single}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FixtureResult(
+      String name,
+      String path,
+      String language,
+      String description,
+      List<VariantResult> variants,
+      List<Comparison> comparisons) {}
+
+  /** One variant: what it is, its lint findings, and its builds (one per builder). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record VariantResult(
+      String name,
+      String dockerfile,
+      String pattern,
+      String target,
+      boolean production,
+      List<LintFinding> lint,
+      List<BuildResultJson> builds) {}
+
+  /** A lint finding on the variant's Dockerfile. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record LintFinding(String rule, String severity, int line, String message, Long savingsBytes) {}
+
+  /**
+   * The variant built with one builder.
+   *
+   * @param status {@code ok}, {@code failed} or {@code skipped}
+   * @param reason why it failed or was skipped
+   * @param logTail the build log's last lines when it failed
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record BuildResultJson(
+      String builder,
+      String status,
+      String reason,
+      List<String> logTail,
+      Image image,
+      Smoke smoke,
+      Map<String, ScenarioResult> scenarios) {}
+
+  /** The final image. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Image(
+      String id,
+      long sizeBytes,
+      Long compressedBytes,
+      int layerCount,
+      List<Layer> layers,
+      Analysis analysis) {}
+
+  /**
+   * One layer of the final image.
+   *
+   * @param origin where the bytes come from: {@code base}, {@code stage:<name>} (a COPY --from),
+   *     or {@code final} (the final stage's own instructions)
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Layer(String diffId, long sizeBytes, String createdBy, String origin, Integer line) {}
+
+  /** Highlights of the image analysis. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Analysis(
+      Double efficiency, Long wastedBytes, Long recoverableBytes, Long residueBytes,
+      List<String> residue, Integer brokenBinaries) {}
+
+  /** The smoke check. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Smoke(boolean passed, Long millisUntilHealthy, String detail) {}
+
+  /** One scenario's samples and statistics. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ScenarioResult(List<Sample> samples, Stats stats, String skipped) {}
+
+  /** One timed build. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Sample(long wallMillis, int stepsTotal, int stepsCached, int stepsExecuted) {}
+
+  /** Statistics with hyperfine's names, over the samples' wall times. */
+  public record Stats(double mean, double stddev, double median, double min, double max, int n) {}
+
+  /**
+   * A multi-stage variant against {@code single}, per builder.
+   *
+   * @param sizeReductionBytes single's size minus the variant's (positive: smaller)
+   * @param timeRatios per scenario, variant mean over single mean
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Comparison(
+      String variant,
+      String builder,
+      long sizeReductionBytes,
+      double sizeReductionPercent,
+      int layersSingle,
+      int layersVariant,
+      Map<String, Double> timeRatios) {}
+
+  /** Something that failed during the run. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Failure(String fixture, String variant, String builder, String scenario, String message) {}
+}
