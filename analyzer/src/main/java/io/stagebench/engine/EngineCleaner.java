@@ -85,7 +85,8 @@ public final class EngineCleaner {
           continue;
         }
         try {
-          engine.client().removeImageCmd(i.getId()).withForce(true).exec();
+          // noPrune keeps the untagged parent layers: they are the classic builder's layer cache.
+          engine.client().removeImageCmd(i.getId()).withForce(true).withNoPrune(true).exec();
           images++;
         } catch (NotFoundException gone) {
           // a parent removed with its child

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BasesCommand.class,
       CleanCommand.class,
       FixturesCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

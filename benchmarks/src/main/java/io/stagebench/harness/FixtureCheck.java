@@ -5,7 +5,6 @@ import io.stagebench.StagebenchException;
 import io.stagebench.engine.BuildFailedException;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.BuildResult;
-import io.stagebench.engine.ClassicBuilder;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
 import io.stagebench.engine.Labels;
@@ -125,9 +124,7 @@ public final class FixtureCheck {
   }
 
   private BuildResult build(String builder, BuildRequest req) throws BuildFailedException, EngineException {
-    if (builder.equals("classic")) {
-      return new ClassicBuilder(engine).build(req);
-    }
-    throw new BuildFailedException("the BuildKit builder is not available in this build of stagebench", List.of());
+    return Builds.build(engine, builder, req);
   }
+
 }

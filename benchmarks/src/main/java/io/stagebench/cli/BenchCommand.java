@@ -1,0 +1,209 @@
+package io.stagebench.cli;
+
+import io.stagebench.StagebenchException;
+import io.stagebench.StagebenchException.Category;
+import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineInfo;
+import io.stagebench.harness.BaseImages;
+import io.stagebench.harness.BenchOptions;
+import io.stagebench.harness.BenchRunner;
+import io.stagebench.harness.Fixture;
+import io.stagebench.harness.FixtureLoader;
+import io.stagebench.harness.Profile;
+import io.stagebench.harness.Profiles;
+import io.stagebench.harness.ReportAssembler;
+import io.stagebench.harness.RunCleanup;
+import io.stagebench.harness.RunIds;
+import io.stagebench.harness.Scenario;
+import io.stagebench.harness.Shard;
+import io.stagebench.harness.StagebenchHome;
+import io.stagebench.harness.UnitResult;
+import io.stagebench.report.Report;
+import io.stagebench.report.ReportStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stagebench bench}: build every fixture variant and measure size and rebuild times. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build fixture variants through the engine API and measure final size, layers and",
+      "cold / warm / source-edit / deps-edit rebuild times; check each image works; write report.json.",
+      "Without options: the default set (" + BenchCommand.DEFAULT_SET_DOC + ")."
+    })
+final class BenchCommand implements Callable<Integer> {
+  static final String DEFAULT_SET_DOC = "every fixture, every variant, classic builder, 1 cold + 3 warm/edit samples";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--fixtures", split = ",", paramLabel = "NAME", description = "Fixtures to run (default: all).")
+  List<String> fixtures = new ArrayList<>();
+
+  @Option(names = "--variants", split = ",", paramLabel = "NAME", description = "Only these variants.")
+  List<String> variants;
+
+  @Option(names = "--scenarios", split = ",", paramLabel = "S", defaultValue = "cold,warm,source-edit,deps-edit",
+      description = "Scenarios in order (default: ${DEFAULT-VALUE}).")
+  List<String> scenarios;
+
+  @Option(names = "--builder", defaultValue = "classic", paramLabel = "B",
+      description = "classic, buildkit or both (default: ${DEFAULT-VALUE}).")
+  String builder;
+
+  @Option(names = "--reps", defaultValue = "3", description = "Samples per scenario other than cold (default: ${DEFAULT-VALUE}).")
+  int reps;
+
+  @Option(names = "--cold-reps", defaultValue = "1", description = "Samples of the cold scenario (default: ${DEFAULT-VALUE}).")
+  int coldReps;
+
+  @Option(names = "--warmup", defaultValue = "0", description = "Discarded samples before each scenario (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--profile", defaultValue = "auto", description = "auto, hub or offline (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: reports/runs/<run-id>).")
+  Path out;
+
+  @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1", description = "Measure the I-th of N slices of the units.")
+  String shard;
+
+  @Option(names = "--keep-images", description = "Keep the final images (tagged sbrun/<fixture>:<variant>-<builder>-<run>).")
+  boolean keepImages;
+
+  private volatile boolean finished;
+
+  @Override
+  public Integer call() throws Exception {
+    BenchOptions options = options();
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outW = spec.commandLine().getOut();
+    Path home = StagebenchHome.locate();
+    List<Fixture> selected = FixtureLoader.select(home.resolve("fixtures"), options.fixtures());
+    String runId = RunIds.next();
+    Path dir = out != null ? out : home.resolve("reports").resolve("runs").resolve(runId);
+    Path reportFile = dir.resolve("report.json");
+    String startedAt = Instant.now().toString();
+    Progress progress = new Progress(err);
+    try (Engine engine = Engine.connect()) {
+      Optional<EngineInfo> info = Optional.of(engine.info());
+      Profile p = Profiles.choose(home, engine, profile, progress::line);
+      List<UnitResult> units = BenchRunner.plan(selected, options);
+      if (units.isEmpty()) {
+        throw new StagebenchException(Category.USAGE, "nothing to run: no variant matches " + variants + " in shard " + options.shard());
+      }
+      Map<String, String> baseIds = new LinkedHashMap<>();
+      for (String image : new LinkedHashSet<>(p.buildArgs().values())) {
+        BaseImages.inspect(engine, image).ifPresent(i -> baseIds.put(image, i.getId()));
+      }
+      Path work = Files.createTempDirectory("stagebench-" + runId);
+      ReportWriter writer = new ReportWriter(reportFile, runId, startedAt, options, info, p, baseIds, home, units);
+      Thread onInterrupt = new Thread(() -> {
+        if (!finished) {
+          writer.write(false, true);
+          err.println("\nstagebench: interrupted; partial report in " + display(home, reportFile));
+          err.flush();
+        }
+      }, "stagebench-interrupt");
+      Runtime.getRuntime().addShutdownHook(onInterrupt);
+      try (RunCleanup cleanup = new RunCleanup(engine, runId, keepImages)) {
+        new BenchRunner(engine, p, runId, work, new BenchRunner.Listener() {
+          @Override
+          public void progress(BenchRunner.Progress pr) {
+            progress.update(pr);
+          }
+
+          @Override
+          public void line(String text) {
+            progress.line(text);
+          }
+
+          @Override
+          public void checkpoint(List<UnitResult> results) {
+            writer.write(false, false);
+          }
+        }).run(units, options);
+        finished = true;
+        writer.write(true, false);
+      } finally {
+        finished = true;
+        deleteTree(work);
+        try {
+          Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running
+        }
+      }
+      progress.done();
+      Report report = ReportStore.read(reportFile);
+      BenchSummary.print(outW, report);
+      outW.println("report: " + display(home, reportFile));
+      outW.flush();
+      long failed = units.stream().filter(u -> u.status().equals("failed")).count();
+      if (failed > 0) {
+        err.println("stagebench: " + failed + " variant build(s) failed; see the report's failures");
+        return ExitCodes.BUILD_FAILED;
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  private BenchOptions options() throws StagebenchException {
+    try {
+      List<Scenario> sc = scenarios.stream().map(Scenario::of).distinct().toList();
+      List<String> builders = switch (builder) {
+        case "classic" -> List.of("classic");
+        case "buildkit" -> List.of("buildkit");
+        case "both" -> List.of("classic", "buildkit");
+        default -> throw new IllegalArgumentException("unknown builder \"" + builder + "\"; use classic, buildkit or both");
+      };
+      return new BenchOptions(fixtures, Optional.ofNullable(variants).map(LinkedHashSet::new), sc, builders,
+          reps, coldReps, warmup, Shard.parse(shard), keepImages);
+    } catch (IllegalArgumentException e) {
+      throw new StagebenchException(Category.USAGE, e.getMessage());
+    }
+  }
+
+  static String display(Path home, Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory; the OS cleans it eventually
+    }
+  }
+
+  /** Writes the report atomically from the live results; safe to call from a shutdown hook. */
+  private record ReportWriter(Path file, String runId, String startedAt, BenchOptions options, Optional<EngineInfo> info,
+      Profile profile, Map<String, String> baseIds, Path home, List<UnitResult> units) {
+    synchronized void write(boolean complete, boolean interrupted) {
+      try {
+        Report r = ReportAssembler.assemble(new ReportAssembler.RunInfo(runId, startedAt, Instant.now().toString(),
+            complete, interrupted, options, ManifestVersionProvider.version(), GitInfo.commit(home)), info, profile, baseIds, home, units);
+        ReportStore.write(file, r);
+      } catch (IOException | RuntimeException e) {
+        System.err.println("stagebench: cannot write " + file + ": " + e.getMessage());
+      }
+    }
+  }
+}

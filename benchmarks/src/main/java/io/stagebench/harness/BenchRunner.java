@@ -1,0 +1,238 @@
+package io.stagebench.harness;
+
+import io.stagebench.StagebenchException;
+import io.stagebench.engine.BuildFailedException;
+import io.stagebench.engine.BuildRequest;
+import io.stagebench.engine.BuildResult;
+import io.stagebench.engine.Engine;
+import io.stagebench.engine.Labels;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs the benchmark: for each scenario, repetitions in rounds over every unit, the unit order
+ * rotated each round so that drift on a noisy machine does not favour one variant. Edits work on
+ * temporary copies; the fixtures are never touched.
+ */
+public final class BenchRunner {
+  /** Where the run is, for a progress line: the build in flight and an ETA. */
+  public record Progress(String unit, String scenario, int rep, int reps, int done, int total, long elapsedMillis, long etaMillis) {}
+
+  /** What the runner tells its caller. */
+  public interface Listener {
+    void progress(Progress p);
+
+    void line(String text);
+
+    /** After each round: the results so far, for a partial report. */
+    void checkpoint(List<UnitResult> results);
+  }
+
+  private final Engine engine;
+  private final Profile profile;
+  private final String runId;
+  private final Path workDir;
+  private final Listener listener;
+  private long started;
+  private int done;
+  private int total;
+
+  public BenchRunner(Engine engine, Profile profile, String runId, Path workDir, Listener listener) {
+    this.engine = engine;
+    this.profile = profile;
+    this.runId = runId;
+    this.workDir = workDir;
+    this.listener = listener;
+  }
+
+  /** The units of a run: every selected (fixture, variant) of this shard, times each builder. */
+  public static List<UnitResult> plan(List<Fixture> fixtures, BenchOptions o) {
+    List<Map.Entry<Fixture, Fixture.Variant>> pairs = new ArrayList<>();
+    for (Fixture f : fixtures) {
+      for (Fixture.Variant v : f.variants()) {
+        if (o.variants().isEmpty() || o.variants().get().contains(v.name())) {
+          pairs.add(Map.entry(f, v));
+        }
+      }
+    }
+    List<UnitResult> units = new ArrayList<>();
+    for (Map.Entry<Fixture, Fixture.Variant> p : o.shard().select(pairs)) {
+      for (String b : o.builders()) {
+        UnitResult u = new UnitResult(p.getKey(), p.getValue(), b);
+        if (!p.getValue().supports(b)) {
+          u.status = "skipped";
+          u.reason = Optional.of("the variant needs " + String.join(" or ", p.getValue().builders()) + ", not " + b);
+        }
+        units.add(u);
+      }
+    }
+    return units;
+  }
+
+  /**
+   * Measures the planned units. A unit's failure is recorded and the run goes on.
+   *
+   * @throws StagebenchException when the engine goes away or bases are missing
+   * @throws InterruptedException when the run is interrupted between builds
+   */
+  public void run(List<UnitResult> units, BenchOptions o) throws StagebenchException, InterruptedException {
+    List<Fixture> fixtures = units.stream().map(UnitResult::fixture).distinct().toList();
+    Profiles.ensurePresent(engine, profile, Profiles.imagesUsedBy(profile, fixtures), listener::line);
+    List<UnitResult> active = units.stream().filter(u -> !u.status.equals("skipped")).toList();
+    // One priming build per unit (the first cold sample when cold is measured), then the rounds.
+    total = active.size();
+    for (Scenario s : o.scenarios()) {
+      total += active.size() * (rounds(s, o) + (isEdit(s) ? 1 : 0));
+    }
+    started = System.nanoTime();
+    // Every unit gets its final image and smoke check first; cold (no cache) needs no priming.
+    for (UnitResult u : active) {
+      prime(u, o.scenarios().contains(Scenario.COLD));
+    }
+    listener.checkpoint(units);
+    Map<UnitResult, Path> copies = new LinkedHashMap<>();
+    for (Scenario s : o.scenarios()) {
+      int rounds = rounds(s, o);
+      List<UnitResult> live = active.stream().filter(UnitResult::usable).toList();
+      if (isEdit(s)) {
+        for (UnitResult u : live) {
+          prepareCopy(u, s, copies);
+        }
+      }
+      for (int round = 0; round < rounds; round++) {
+        List<UnitResult> order = rotate(live.stream().filter(UnitResult::usable).toList(), round);
+        for (UnitResult u : order) {
+          if (u.skippedScenarios.containsKey(s)) {
+            continue;
+          }
+          boolean warmup = s != Scenario.COLD && round < o.warmup();
+          measure(u, s, round, rounds, warmup, copies.get(u));
+        }
+        listener.checkpoint(units);
+      }
+    }
+    for (UnitResult u : active) {
+      if (u.status.equals("pending")) {
+        u.status = "ok";
+      }
+    }
+    listener.checkpoint(units);
+  }
+
+  /** Rounds after priming: cold's first sample is the priming build itself. */
+  private static int rounds(Scenario s, BenchOptions o) {
+    return s == Scenario.COLD ? o.coldReps() - 1 : o.repsFor(s) + o.warmup();
+  }
+
+  private static boolean isEdit(Scenario s) {
+    return s == Scenario.SOURCE_EDIT || s == Scenario.DEPS_EDIT;
+  }
+
+  static <T> List<T> rotate(List<T> list, int by) {
+    if (list.isEmpty()) {
+      return list;
+    }
+    List<T> out = new ArrayList<>(list.size());
+    int k = by % list.size();
+    out.addAll(list.subList(k, list.size()));
+    out.addAll(list.subList(0, k));
+    return out;
+  }
+
+  /** Builds the unit once (cold when {@code noCache}), records its image, and runs its smoke check. */
+  private void prime(UnitResult u, boolean coldScenario) throws StagebenchException, InterruptedException {
+    checkInterrupted();
+    Optional<BuildResult> r = build(u, u.fixture.dir(), coldScenario, coldScenario ? "cold" : "prime", 1, 1);
+    if (r.isEmpty()) {
+      return;
+    }
+    if (coldScenario) {
+      u.add(Scenario.COLD, sample(r.get()));
+    }
+    ImageFacts.Facts facts = ImageFacts.of(engine, r.get().imageId(), profile.buildArgs().values());
+    u.imageId = Optional.of(facts.id());
+    u.sizeBytes = facts.sizeBytes();
+    u.layerCount = facts.layerCount();
+    u.layers = facts.layers();
+    SmokeCheck.Result smoke = new SmokeCheck(engine, runId).run(facts.id(), u.fixture.smoke());
+    u.smoke = Optional.of(smoke);
+    listener.line(u.label() + ": " + Units.bytes(u.sizeBytes) + ", smoke " + (smoke.passed() ? "passed" : "FAILED: " + smoke.detail()));
+    if (!smoke.passed()) {
+      u.fail("smoke check failed: " + smoke.detail(), List.of(smoke.detail()));
+    }
+  }
+
+  private void prepareCopy(UnitResult u, Scenario s, Map<UnitResult, Path> copies) throws StagebenchException, InterruptedException {
+    Optional<Fixture.Edit> edit = s == Scenario.SOURCE_EDIT ? u.fixture.sourceEdit() : u.fixture.depsEdit();
+    if (edit.isEmpty()) {
+      u.skippedScenarios.put(s, "the fixture declares no " + (s == Scenario.SOURCE_EDIT ? "source" : "dependency") + " edit");
+      return;
+    }
+    Path copy = workDir.resolve(u.fixture.name() + "-" + u.variant.name() + "-" + u.builder + "-" + s.id());
+    try {
+      Edits.copyTree(u.fixture.dir(), copy);
+    } catch (IOException e) {
+      throw new StagebenchException(StagebenchException.Category.ENVIRONMENT, "cannot copy " + u.fixture.name() + " to a temporary directory: " + e.getMessage());
+    }
+    copies.put(u, copy);
+    // An untimed build of the unedited copy, so the first timed edit starts from a warm cache.
+    build(u, copy, false, s.id() + " prime", 0, 0);
+  }
+
+  private void measure(UnitResult u, Scenario s, int round, int rounds, boolean warmup, Path copy)
+      throws StagebenchException, InterruptedException {
+    checkInterrupted();
+    Path context = u.fixture.dir();
+    if (isEdit(s)) {
+      context = copy;
+      Fixture.Edit edit = (s == Scenario.SOURCE_EDIT ? u.fixture.sourceEdit() : u.fixture.depsEdit()).orElseThrow();
+      try {
+        Edits.apply(copy, edit, runId + "-" + s.id() + "-" + round);
+      } catch (IOException | RuntimeException e) {
+        u.fail(s.id() + " edit failed: " + e.getMessage(), List.of());
+        return;
+      }
+    }
+    Optional<BuildResult> r = build(u, context, s == Scenario.COLD, s.id() + (warmup ? " (warmup)" : ""), round + 1, rounds);
+    if (r.isPresent() && !warmup) {
+      u.add(s, sample(r.get()));
+    }
+  }
+
+  private static UnitResult.Sample sample(BuildResult r) {
+    return new UnitResult.Sample(r.wallMillis(), r.stepsTotal(), r.stepsCached());
+  }
+
+  private Optional<BuildResult> build(UnitResult u, Path context, boolean noCache, String what, int rep, int reps)
+      throws StagebenchException {
+    long elapsed = (System.nanoTime() - started) / 1_000_000;
+    long eta = done == 0 ? -1 : elapsed * (total - done) / done;
+    listener.progress(new Progress(u.label(), what, rep, reps, done, total, elapsed, eta));
+    Map<String, String> args = new LinkedHashMap<>(profile.buildArgs());
+    args.putAll(u.variant.buildArgs());
+    BuildRequest req = new BuildRequest(context, u.variant.dockerfile(), u.variant.target(), args,
+        Map.of(Labels.RUN, runId), Set.of(RunIds.tag(runId, u.fixture.name(), u.variant.name(), u.builder)), noCache);
+    try {
+      BuildResult r = Builds.build(engine, u.builder, req);
+      done++;
+      return Optional.of(r);
+    } catch (BuildFailedException e) {
+      done++;
+      listener.line(u.label() + " " + what + ": BUILD FAILED: " + e.getMessage());
+      u.fail(what + " build failed: " + e.getMessage(), e.logTail());
+      return Optional.empty();
+    }
+  }
+
+  private static void checkInterrupted() throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted");
+    }
+  }
+}

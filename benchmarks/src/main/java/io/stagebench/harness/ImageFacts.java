@@ -1,0 +1,83 @@
+package io.stagebench.harness;
+
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.model.ImageHistory;
+import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Size and layers of a built image as the engine reports them: {@code Size} from inspect, layers
+ * from the image history, and which of them came with the base image (the longest base image
+ * history that is a suffix of this one, so it works for both builders).
+ */
+final class ImageFacts {
+  record Facts(String id, long sizeBytes, int layerCount, List<UnitResult.LayerFact> layers) {}
+
+  private ImageFacts() {}
+
+  static Facts of(Engine engine, String imageId, Collection<String> baseImages) throws EngineException {
+    InspectImageResponse img = BaseImages.inspect(engine, imageId).orElseThrow(
+        () -> new EngineException("the image " + imageId + " just built is gone"));
+    List<ImageHistory> history = history(engine, imageId);
+    int baseEntries = 0;
+    for (String base : baseImages) {
+      if (BaseImages.inspect(engine, base).isEmpty()) {
+        continue;
+      }
+      List<ImageHistory> bh = history(engine, base);
+      if (bh.size() > baseEntries && isSuffix(bh, history)) {
+        baseEntries = bh.size();
+      }
+    }
+    List<UnitResult.LayerFact> layers = new ArrayList<>();
+    // History is newest first; report oldest first, as the layers stack.
+    for (int i = history.size() - 1; i >= 0; i--) {
+      ImageHistory h = history.get(i);
+      long size = h.getSize() == null ? 0 : h.getSize();
+      boolean base = i >= history.size() - baseEntries;
+      if (size > 0) {
+        layers.add(new UnitResult.LayerFact(clean(h.getCreatedBy()), size, base));
+      }
+    }
+    int layerCount = img.getRootFS() == null || img.getRootFS().getLayers() == null ? layers.size() : img.getRootFS().getLayers().size();
+    return new Facts(img.getId(), img.getSize() == null ? 0 : img.getSize(), layerCount, layers);
+  }
+
+  private static List<ImageHistory> history(Engine engine, String ref) throws EngineException {
+    try {
+      return engine.client().imageHistoryCmd(ref).exec();
+    } catch (RuntimeException e) {
+      throw new EngineException("cannot read the history of " + ref + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+    }
+  }
+
+  private static boolean isSuffix(List<ImageHistory> base, List<ImageHistory> image) {
+    if (base.size() > image.size()) {
+      return false;
+    }
+    int off = image.size() - base.size();
+    for (int i = 0; i < base.size(); i++) {
+      ImageHistory a = base.get(i);
+      ImageHistory b = image.get(off + i);
+      if (!java.util.Objects.equals(a.getCreatedBy(), b.getCreatedBy()) || !java.util.Objects.equals(a.getCreated(), b.getCreated())
+          || !java.util.Objects.equals(a.getSize(), b.getSize())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String clean(String createdBy) {
+    if (createdBy == null) {
+      return "";
+    }
+    String s = createdBy.replace("/bin/sh -c #(nop) ", "").strip();
+    if (s.startsWith("/bin/sh -c ")) {
+      s = "RUN " + s.substring("/bin/sh -c ".length());
+    }
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+  }
+}

@@ -1,0 +1,111 @@
+package io.stagebench.harness;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the run measured for one (fixture, variant, builder); filled in as the run goes. */
+public final class UnitResult {
+  /** One timed build. */
+  public record Sample(long wallMillis, int stepsTotal, int stepsCached) {
+    public int stepsExecuted() {
+      return Math.max(0, stepsTotal - stepsCached);
+    }
+  }
+
+  /** A layer of the final image as the engine's history tells it. */
+  public record LayerFact(String createdBy, long sizeBytes, boolean base) {}
+
+  final Fixture fixture;
+  final Fixture.Variant variant;
+  final String builder;
+  String status = "pending";
+  Optional<String> reason = Optional.empty();
+  List<String> logTail = List.of();
+  Optional<String> imageId = Optional.empty();
+  long sizeBytes;
+  int layerCount;
+  List<LayerFact> layers = List.of();
+  Optional<SmokeCheck.Result> smoke = Optional.empty();
+  final Map<Scenario, List<Sample>> samples = new EnumMap<>(Scenario.class);
+  final Map<Scenario, String> skippedScenarios = new EnumMap<>(Scenario.class);
+
+  UnitResult(Fixture fixture, Fixture.Variant variant, String builder) {
+    this.fixture = fixture;
+    this.variant = variant;
+    this.builder = builder;
+  }
+
+  public Fixture fixture() {
+    return fixture;
+  }
+
+  public Fixture.Variant variant() {
+    return variant;
+  }
+
+  public String builder() {
+    return builder;
+  }
+
+  /** {@code pending}, {@code ok}, {@code failed} or {@code skipped}. */
+  public String status() {
+    return status;
+  }
+
+  public Optional<String> reason() {
+    return reason;
+  }
+
+  public List<String> logTail() {
+    return logTail;
+  }
+
+  public Optional<String> imageId() {
+    return imageId;
+  }
+
+  public long sizeBytes() {
+    return sizeBytes;
+  }
+
+  public int layerCount() {
+    return layerCount;
+  }
+
+  public List<LayerFact> layers() {
+    return layers;
+  }
+
+  public Optional<SmokeCheck.Result> smoke() {
+    return smoke;
+  }
+
+  public Map<Scenario, List<Sample>> samples() {
+    return samples;
+  }
+
+  public Map<Scenario, String> skippedScenarios() {
+    return skippedScenarios;
+  }
+
+  void add(Scenario s, Sample sample) {
+    samples.computeIfAbsent(s, k -> new ArrayList<>()).add(sample);
+  }
+
+  void fail(String why, List<String> tail) {
+    status = "failed";
+    reason = Optional.of(why);
+    logTail = List.copyOf(tail);
+  }
+
+  boolean usable() {
+    return status.equals("ok") || status.equals("pending");
+  }
+
+  String label() {
+    return fixture.name() + "/" + variant.name() + " [" + builder + "]";
+  }
+}
