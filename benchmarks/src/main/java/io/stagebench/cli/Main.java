@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CleanCommand.class,
       FixturesCommand.class,
       BenchCommand.class,
+      MergeCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
