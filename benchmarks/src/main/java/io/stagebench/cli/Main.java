@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       FixturesCommand.class,
       BenchCommand.class,
       MergeCommand.class,
+      JmhCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
