@@ -88,7 +88,7 @@ public final class BenchRunner {
     // One priming build per unit (the first cold sample when cold is measured), then the rounds.
     total = active.size();
     for (Scenario s : o.scenarios()) {
-      total += active.size() * (rounds(s, o) + (isEdit(s) ? 1 : 0));
+      total += active.size() * (rounds(s, o) + (s == Scenario.COLD ? 0 : 1));
     }
     started = System.nanoTime();
     // Every unit gets its final image and smoke check first; cold (no cache) needs no priming.
@@ -103,6 +103,12 @@ public final class BenchRunner {
       if (isEdit(s)) {
         for (UnitResult u : live) {
           prepareCopy(u, s, copies);
+        }
+      } else if (s == Scenario.WARM) {
+        // The classic builder picks its cache among images of every variant that share a prefix
+        // of steps; one untimed build settles which chain this variant's warm builds follow.
+        for (UnitResult u : live) {
+          build(u, u.fixture.dir(), false, "warm prime", 0, 0);
         }
       }
       for (int round = 0; round < rounds; round++) {
@@ -193,7 +199,8 @@ public final class BenchRunner {
       context = copy;
       Fixture.Edit edit = (s == Scenario.SOURCE_EDIT ? u.fixture.sourceEdit() : u.fixture.depsEdit()).orElseThrow();
       try {
-        Edits.apply(copy, edit, runId + "-" + s.id() + "-" + round);
+        // Unique per unit too: variants sharing build steps must not hit each other's cache.
+        Edits.apply(copy, edit, runId + "-" + u.variant.name() + "-" + u.builder + "-" + s.id() + "-" + round);
       } catch (IOException | RuntimeException e) {
         u.fail(s.id() + " edit failed: " + e.getMessage(), List.of());
         return;

@@ -1,0 +1,114 @@
+package io.stagebench.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineCleaner;
+import io.stagebench.report.Report;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness against the real engine on a tiny fixture. */
+class BenchRunnerIT {
+  static Engine engine;
+  static final List<String> runs = new ArrayList<>();
+
+  @BeforeAll
+  static void connect() throws Exception {
+    engine = Engine.connect();
+  }
+
+  @AfterAll
+  static void cleanUp() throws Exception {
+    EngineCleaner c = new EngineCleaner(engine);
+    c.remove(runs::contains);
+    assertThat(c.runs().keySet()).doesNotContainAnyElementsOf(runs);
+    engine.close();
+  }
+
+  @Test
+  void measuresEveryScenarioRecordsFailuresAndSkipsWhatTheBuilderCannotDo(@TempDir Path tmp) throws Exception {
+    Path dir = TinyFixture.write(tmp.resolve("fixtures"));
+    Fixture tiny = FixtureLoader.load(dir);
+    String before = Files.readString(dir.resolve("src/app.sh"));
+    String runId = RunIds.next();
+    runs.add(runId);
+    BenchOptions o = new BenchOptions(List.of(), Optional.empty(), Scenario.all(), List.of("classic"), 2, 1, 0, Shard.ALL, false);
+    List<UnitResult> units = BenchRunner.plan(List.of(tiny), o);
+    List<String> lines = new ArrayList<>();
+    new BenchRunner(engine, TinyFixture.profile(), runId, Files.createDirectories(tmp.resolve("work")), new BenchRunner.Listener() {
+      @Override
+      public void progress(BenchRunner.Progress p) {
+        assertThat(p.done()).isLessThan(p.total());
+      }
+
+      @Override
+      public void line(String text) {
+        lines.add(text);
+      }
+
+      @Override
+      public void checkpoint(List<UnitResult> results) {}
+    }).run(units, o);
+
+    UnitResult single = unit(units, "single");
+    UnitResult multi = unit(units, "multi");
+    assertThat(single.status()).isEqualTo("ok");
+    assertThat(multi.status()).isEqualTo("ok");
+    assertThat(single.smoke().orElseThrow().passed()).isTrue();
+    assertThat(multi.smoke().orElseThrow().passed()).isTrue();
+    // Sizes are the engine's own figures.
+    assertThat(single.sizeBytes()).isEqualTo(engine.client().inspectImageCmd(single.imageId().orElseThrow()).exec().getSize());
+    assertThat(multi.sizeBytes()).isLessThan(single.sizeBytes());
+    // The base image's layers are recognised; the residue layer is the single image's own.
+    assertThat(single.layers()).anyMatch(UnitResult.LayerFact::base);
+    assertThat(single.layers().stream().filter(l -> !l.base()).mapToLong(UnitResult.LayerFact::sizeBytes).sum()).isGreaterThan(3_000_000);
+    // Global ARGs and FROMs do no cacheable work: single has one of each, multi two of each.
+    java.util.Map<UnitResult, Integer> uncacheable = java.util.Map.of(single, 2, multi, 4);
+    for (UnitResult u : List.of(single, multi)) {
+      assertThat(u.samples().get(Scenario.COLD)).hasSize(1);
+      assertThat(u.samples().get(Scenario.WARM)).hasSize(2)
+          .allMatch(s -> s.stepsCached() == s.stepsTotal() - uncacheable.get(u), "every step but the global ARGs and FROMs is cached");
+      assertThat(u.samples().get(Scenario.SOURCE_EDIT)).hasSize(2);
+      assertThat(u.samples().get(Scenario.DEPS_EDIT)).hasSize(2);
+      assertThat(u.samples().get(Scenario.COLD).get(0).stepsCached()).isZero();
+      // The source edit keeps exactly the steps before the source COPY: WORKDIR, COPY deps, RUN.
+      assertThat(u.samples().get(Scenario.SOURCE_EDIT)).allMatch(x -> x.stepsCached() == 3);
+    }
+    // The deps edit keeps only WORKDIR in single; in multi the runtime stage stays cached too,
+    // because the artifact it copies did not change (COPY --from, USER, ENTRYPOINT, LABEL).
+    assertThat(single.samples().get(Scenario.DEPS_EDIT)).allMatch(x -> x.stepsCached() == 1);
+    assertThat(multi.samples().get(Scenario.DEPS_EDIT)).allMatch(x -> x.stepsCached() == 5);
+    UnitResult broken = unit(units, "broken");
+    assertThat(broken.status()).isEqualTo("failed");
+    assertThat(String.join("\n", broken.logTail())).contains("tiny-broken");
+    UnitResult cache = unit(units, "multi-cache");
+    assertThat(cache.status()).isEqualTo("skipped");
+    assertThat(cache.reason().orElseThrow()).contains("needs buildkit");
+    assertThat(Files.readString(dir.resolve("src/app.sh"))).as("the fixture is never edited").isEqualTo(before);
+
+    Report r = ReportAssembler.assemble(new ReportAssembler.RunInfo(runId, "t0", "t1", true, false, o, "test", null),
+        Optional.of(engine.info()), TinyFixture.profile(), java.util.Map.of(), tmp, units);
+    assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.variant()).isEqualTo("broken"));
+    Report.Comparison cmp = r.fixtures().get(0).comparisons().stream().filter(c -> c.variant().equals("multi")).findFirst().orElseThrow();
+    assertThat(cmp.sizeReductionBytes()).isEqualTo(single.sizeBytes() - multi.sizeBytes());
+    assertThat(cmp.timeRatios()).containsKeys("cold", "warm", "source-edit", "deps-edit");
+    assertThat(r.fixtures().get(0).path()).isEqualTo("fixtures/tiny");
+  }
+
+  private static UnitResult unit(List<UnitResult> units, String variant) {
+    return units.stream().filter(u -> u.variant().name().equals(variant)).findFirst().orElseThrow();
+  }
+
+  static Set<String> names(List<UnitResult> units) {
+    return Set.copyOf(units.stream().map(u -> u.variant().name()).toList());
+  }
+}
