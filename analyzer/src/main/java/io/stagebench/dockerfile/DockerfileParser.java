@@ -139,7 +139,8 @@ public final class DockerfileParser {
           endOfLine = stripped == null;
           buf.append(endOfLine ? t : stripped);
         }
-        instructions.add(instruction(buf.toString(), startLine));
+        int indent = trimNewline(raw).length() - token.length();
+        instructions.add(instruction(buf.toString(), startLine, indent));
       }
       if (instructions.isEmpty()) {
         throw new DockerfileParseException(lineNo, 1, "file with no instructions");
@@ -152,12 +153,13 @@ public final class DockerfileParser {
           emptyContinuations);
     }
 
-    private Instruction instruction(String line, int startLine) throws DockerfileParseException {
+    private Instruction instruction(String line, int startLine, int indent)
+        throws DockerfileParseException {
       LineParsers.Node node;
       try {
         node = LineParsers.parse(line, directives.escape());
       } catch (LineParsers.LineError e) {
-        throw new DockerfileParseException(startLine, e.column, e.getMessage());
+        throw new DockerfileParseException(startLine, e.column + indent, e.getMessage());
       }
       List<Heredoc> heredocs = new ArrayList<>();
       if (Heredocs.allowed(node) && line.contains("<<")) {
