@@ -61,7 +61,7 @@ public final class DockerfileParser {
       return new Scan(source).run();
     } catch (DockerfileParseException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // A bug here must not crash a caller that only expects parse errors; report it as one.
       throw new DockerfileParseException(1, 1, "internal parser error: " + e);
     }

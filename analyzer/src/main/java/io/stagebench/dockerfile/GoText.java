@@ -53,6 +53,12 @@ final class GoText {
     StringBuilder sb = new StringBuilder(s.length() + 2);
     sb.append('"');
     for (int i = 0; i < s.length(); ) {
+      char c = s.charAt(i);
+      if (c >= ' ' && c < 0x7F && c != '"' && c != '\\') {
+        sb.append(c); // the common case: printable ASCII
+        i++;
+        continue;
+      }
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       switch (cp) {

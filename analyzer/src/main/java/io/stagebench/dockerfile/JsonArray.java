@@ -12,8 +12,12 @@ final class JsonArray {
   /** Marks a valid JSON value that is not a string. */
   private static final Object NOT_A_STRING = new Object();
 
+  /** Go's decoder gives up beyond this nesting; so do we, before the stack does. */
+  private static final int MAX_DEPTH = 10_000;
+
   private final String s;
   private int i;
+  private int depth;
 
   private JsonArray(String s) {
     this.s = s;
@@ -79,11 +83,15 @@ final class JsonArray {
   }
 
   private List<Object> array() {
+    if (++depth > MAX_DEPTH) {
+      throw bad();
+    }
     List<Object> values = new ArrayList<>();
     i++; // [
     ws();
     if (peek() == ']') {
       i++;
+      depth--;
       return values;
     }
     while (true) {
@@ -93,6 +101,7 @@ final class JsonArray {
       char c = peek();
       i++;
       if (c == ']') {
+        depth--;
         return values;
       }
       if (c != ',') {
@@ -128,10 +137,14 @@ final class JsonArray {
   }
 
   private void object() {
+    if (++depth > MAX_DEPTH) {
+      throw bad();
+    }
     i++; // {
     ws();
     if (peek() == '}') {
       i++;
+      depth--;
       return;
     }
     while (true) {
@@ -151,6 +164,7 @@ final class JsonArray {
       char c = peek();
       i++;
       if (c == '}') {
+        depth--;
         return;
       }
       if (c != ',') {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Turns one logical line (continuations joined) into a {@link Node}: the keyword, the builder
@@ -14,7 +13,36 @@ import java.util.regex.Pattern;
  */
 final class LineParsers {
   /** BuildKit separates words of FROM, EXPOSE, COPY... on these ASCII blanks only. */
-  static final Pattern BLANKS = Pattern.compile("[\t\u000B\f\r ]+");
+  static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /**
+   * Splits on runs of {@link #isBlank} characters like Go's {@code regexp.Split(s, limit)}: empty
+   * pieces at the ends are kept, at most {@code limit} pieces when limit is positive.
+   */
+  static List<String> splitBlanks(String s, int limit) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int i = 0;
+    while (i < s.length()) {
+      if (limit > 0 && out.size() == limit - 1) {
+        break;
+      }
+      if (!isBlank(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (i < s.length() && isBlank(s.charAt(i))) {
+        i++;
+      }
+      out.add(s.substring(start, end));
+      start = i;
+    }
+    out.add(s.substring(start));
+    return out;
+  }
 
   private LineParsers() {}
 
@@ -40,20 +68,30 @@ final class LineParsers {
     }
   }
 
+  /** ONBUILD ONBUILD ... is legal syntax; a bound keeps a hostile file from exhausting the stack. */
+  private static final int MAX_NESTING = 64;
+
   static Node parse(String line, char escape) throws LineError {
+    return parse(line, escape, 0);
+  }
+
+  private static Node parse(String line, char escape, int depth) throws LineError {
+    if (depth > MAX_NESTING) {
+      throw new LineError("ONBUILD nested more than " + MAX_NESTING + " levels deep", 1);
+    }
     String trimmed = GoText.trimSpace(line);
-    String[] cmdline = BLANKS.split(trimmed, 2);
-    String keyword = cmdline[0].toLowerCase(Locale.ROOT);
+    List<String> cmdline = splitBlanks(trimmed, 2);
+    String keyword = cmdline.get(0).toLowerCase(Locale.ROOT);
     String args = "";
     List<String> flags = List.of();
-    if (cmdline.length == 2) {
-      FlagSplit split = extractFlags(cmdline[1]);
+    if (cmdline.size() == 2) {
+      FlagSplit split = extractFlags(cmdline.get(1));
       args = GoText.trimSpace(split.rest);
       flags = split.flags;
     }
     if (!Keywords.isKnown(keyword)) {
       int col = line.length() - GoText.trimLeftSpace(line).length() + 1;
-      throw new LineError("unknown instruction: " + cmdline[0], col);
+      throw new LineError("unknown instruction: " + cmdline.get(0), col);
     }
     List<String> arguments = List.of();
     boolean json = false;
@@ -94,7 +132,7 @@ final class LineParsers {
       }
       case "onbuild" -> {
         if (!args.isEmpty()) {
-          child = parse(args, escape);
+          child = parse(args, escape, depth + 1);
         }
       }
       default -> arguments = args.isEmpty() ? List.of() : List.of(args); // MAINTAINER, USER, ...
@@ -114,7 +152,7 @@ final class LineParsers {
     if (args.isEmpty()) {
       return List.of();
     }
-    return List.of(BLANKS.split(args, -1));
+    return List.copyOf(splitBlanks(args, -1));
   }
 
   private static KeyValue argPair(String word) {
@@ -133,11 +171,11 @@ final class LineParsers {
       return List.of();
     }
     if (!words.get(0).contains("=")) {
-      String[] parts = BLANKS.split(args, 2);
-      if (parts.length < 2) {
+      List<String> parts = splitBlanks(args, 2);
+      if (parts.size() < 2) {
         throw new LineError(keyword + " must have two arguments", 1);
       }
-      return List.of(new KeyValue(parts[0], Optional.of(parts[1]), ""));
+      return List.of(new KeyValue(parts.get(0), Optional.of(parts.get(1)), ""));
     }
     List<KeyValue> kvs = new ArrayList<>();
     for (String word : words) {
@@ -240,7 +278,8 @@ final class LineParsers {
    * keeps that behaviour so dumps match.
    */
   private static FlagSplit extractFlags(String text) {
-    String line = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    boolean ascii = isAscii(text);
+    String line = ascii ? text : latin1View(text);
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean inWord = false;
@@ -258,7 +297,7 @@ final class LineParsers {
           continue;
         }
         if (ch != '-' || pos + 1 == n || line.charAt(pos + 1) != '-') {
-          return new FlagSplit(fromBytes(line.substring(pos)), words);
+          return new FlagSplit(ascii ? line.substring(pos) : fromBytes(line.substring(pos)), words);
         }
         inWord = true;
       }
@@ -274,7 +313,7 @@ final class LineParsers {
           inWord = false;
           String w = word.toString();
           if (w.equals("--")) {
-            return new FlagSplit(fromBytes(line.substring(pos)), words);
+            return new FlagSplit(ascii ? line.substring(pos) : fromBytes(line.substring(pos)), words);
           }
           if (blankOk || !w.isEmpty()) {
             words.add(w);
@@ -314,6 +353,19 @@ final class LineParsers {
     return new FlagSplit("", words);
   }
 
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String latin1View(String s) {
+    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+  }
+
   private static String fromBytes(String latin1) {
     return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
   }
@@ -322,7 +374,7 @@ final class LineParsers {
 
   /** HEALTHCHECK: a type word ({@code CMD}, {@code NONE}) and then a RUN-like command. */
   private static HealthSplit healthcheck(String args) throws LineError {
-    String bytes = new String(args.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    String bytes = latin1View(args);
     int sep = 0;
     while (sep < bytes.length() && !GoText.isSpace(bytes.charAt(sep))) {
       sep++;

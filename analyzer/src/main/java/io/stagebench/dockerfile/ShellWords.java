@@ -24,6 +24,7 @@ public final class ShellWords {
   private boolean skipUnset;
   private String src = "";
   private int pos;
+  private int depth;
 
   /**
    * @param escape the escape character ({@code \} or a backtick)
@@ -199,6 +200,18 @@ public final class ShellWords {
   }
 
   private String dollar() throws ShellSyntaxException {
+    // ${A:-${B:-...}} recurses; bound it so a hostile word cannot exhaust the stack.
+    if (++depth > 200) {
+      throw new ShellSyntaxException("substitution nested too deeply");
+    }
+    try {
+      return dollarBody();
+    } finally {
+      depth--;
+    }
+  }
+
+  private String dollarBody() throws ShellSyntaxException {
     next();
     if (peek() != '{') {
       String name = name();
