@@ -200,7 +200,7 @@ public final class DockerfileParser {
         content.append(raw);
       }
       throw new DockerfileParseException(
-          startLine, 1, "unterminated heredoc " + spec.name() + " (no line " + spec.name() + ")");
+          startLine, 1, "unterminated heredoc: no line " + GoText.quote(spec.name()) + " ends it");
     }
 
     private static Instruction build(

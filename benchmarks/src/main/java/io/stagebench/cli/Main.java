@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "What does a multi-stage Dockerfile buy you? Lint, analyze and benchmark Docker builds.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ParseCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
