@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 
 /** Finds the heredoc markers ({@code <<EOF}, {@code <<-"EOF"}, {@code 3<<EOF}) on a line. */
 final class Heredocs {
-  private static final Pattern MARKER = Pattern.compile("^(\\d*)<<(-?)([^<]*)$", Pattern.DOTALL);
+  // Go's RE2 \s is [\t\n\f\r ]; blanks may sit between << and the delimiter, as in a shell.
+  private static final Pattern MARKER =
+      Pattern.compile("^(\\d*)<<(-?)[\t\n\f\r ]*([^<]*)$", Pattern.DOTALL);
+  private static final Pattern BARE_MARKER = Pattern.compile("^(\\d*)<<(-?)$");
 
   private Heredocs() {}
 
@@ -38,8 +41,18 @@ final class Heredocs {
       return List.of();
     }
     List<Spec> specs = new ArrayList<>();
-    for (String word : words) {
-      Spec spec = parse(word);
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      // "<< EOF" lexes as two words; BuildKit reads it as one marker, like a shell does
+      // ("<< -EOF" names "-EOF": the dash belongs to the marker only when attached).
+      Matcher bare = BARE_MARKER.matcher(word);
+      Spec spec;
+      if (bare.matches() && i + 1 < words.size()) {
+        String rest = words.get(++i);
+        spec = rest.contains("<") ? null : parse(bare.group(1), bare.group(2), rest);
+      } else {
+        spec = parse(word);
+      }
       if (spec != null) {
         specs.add(spec);
       }
@@ -50,10 +63,16 @@ final class Heredocs {
   /** One marker word, or null when the word is not a marker. */
   static Spec parse(String word) throws ShellSyntaxException {
     Matcher m = MARKER.matcher(word);
-    if (!m.matches() || m.group(3).isEmpty()) {
+    if (!m.matches()) {
       return null;
     }
-    String rest = m.group(3);
+    return parse(m.group(1), m.group(2), m.group(3));
+  }
+
+  private static Spec parse(String digits, String dash, String rest) throws ShellSyntaxException {
+    if (rest.isEmpty()) {
+      return null;
+    }
     List<String> plain = new ShellWords('\\', name -> null).skipUnset(true).words(rest);
     if (plain.size() != 1) {
       return null;
@@ -66,14 +85,14 @@ final class Heredocs {
     // Any quoted part of the delimiter turns expansion off, as in a shell.
     boolean expand = quotes(plain.get(0)) == quotes(raw.get(0));
     int fd = 0;
-    if (!m.group(1).isEmpty()) {
+    if (!digits.isEmpty()) {
       try {
-        fd = Integer.parseInt(m.group(1));
+        fd = Integer.parseInt(digits);
       } catch (NumberFormatException e) {
         fd = 0; // Go ignores an out-of-range descriptor the same way
       }
     }
-    return new Spec(plain.get(0), fd, expand, m.group(2).equals("-"));
+    return new Spec(plain.get(0), fd, expand, dash.equals("-"));
   }
 
   private static int quotes(String s) {
