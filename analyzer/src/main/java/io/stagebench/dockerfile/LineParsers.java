@@ -1,6 +1,5 @@
 package io.stagebench.dockerfile;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,9 +84,9 @@ final class LineParsers {
     String args = "";
     List<String> flags = List.of();
     if (cmdline.size() == 2) {
-      FlagSplit split = extractFlags(cmdline.get(1));
-      args = GoText.trimSpace(split.rest);
-      flags = split.flags;
+      BuilderFlags.Split split = BuilderFlags.extract(cmdline.get(1));
+      args = GoText.trimSpace(split.rest());
+      flags = split.flags();
     }
     if (!Keywords.isKnown(keyword)) {
       int col = line.length() - GoText.trimLeftSpace(line).length() + 1;
@@ -270,111 +269,11 @@ final class LineParsers {
     return words;
   }
 
-  private record FlagSplit(String rest, List<String> flags) {}
-
-  /**
-   * Takes the leading {@code --flag[=value]} words off the arguments. BuildKit scans bytes, not
-   * characters, so non-ASCII text in a flag comes out as its UTF-8 bytes read as Latin-1; this
-   * keeps that behaviour so dumps match.
-   */
-  private static FlagSplit extractFlags(String text) {
-    boolean ascii = isAscii(text);
-    String line = ascii ? text : latin1View(text);
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean inWord = false;
-    boolean inQuote = false;
-    boolean blankOk = false;
-    char quote = 0;
-    int n = line.length();
-    for (int pos = 0; pos <= n; pos++) {
-      char ch = pos < n ? line.charAt(pos) : 0;
-      if (!inWord && !inQuote) {
-        if (pos == n) {
-          break;
-        }
-        if (GoText.isSpace(ch)) {
-          continue;
-        }
-        if (ch != '-' || pos + 1 == n || line.charAt(pos + 1) != '-') {
-          return new FlagSplit(ascii ? line.substring(pos) : fromBytes(line.substring(pos)), words);
-        }
-        inWord = true;
-      }
-      if (pos == n) {
-        String w = word.toString();
-        if (!w.equals("--") && (blankOk || !w.isEmpty())) {
-          words.add(w);
-        }
-        break;
-      }
-      if (!inQuote) {
-        if (GoText.isSpace(ch)) {
-          inWord = false;
-          String w = word.toString();
-          if (w.equals("--")) {
-            return new FlagSplit(ascii ? line.substring(pos) : fromBytes(line.substring(pos)), words);
-          }
-          if (blankOk || !w.isEmpty()) {
-            words.add(w);
-          }
-          word.setLength(0);
-          blankOk = false;
-          continue;
-        }
-        if (ch == '\'' || ch == '"') {
-          quote = ch;
-          blankOk = true;
-          inQuote = true;
-          continue;
-        }
-        if (ch == '\\') {
-          if (pos + 1 == n) {
-            continue;
-          }
-          ch = line.charAt(++pos);
-        }
-        word.append(ch);
-        continue;
-      }
-      if (ch == quote) {
-        inQuote = false;
-        continue;
-      }
-      if (ch == '\\') {
-        if (pos + 1 == n) {
-          inQuote = false;
-          continue;
-        }
-        ch = line.charAt(++pos);
-      }
-      word.append(ch);
-    }
-    return new FlagSplit("", words);
-  }
-
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String latin1View(String s) {
-    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-  }
-
-  private static String fromBytes(String latin1) {
-    return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-  }
-
   private record HealthSplit(List<String> arguments, boolean json) {}
 
   /** HEALTHCHECK: a type word ({@code CMD}, {@code NONE}) and then a RUN-like command. */
   private static HealthSplit healthcheck(String args) throws LineError {
-    String bytes = latin1View(args);
+    String bytes = BuilderFlags.latin1View(args);
     int sep = 0;
     while (sep < bytes.length() && !GoText.isSpace(bytes.charAt(sep))) {
       sep++;
@@ -387,8 +286,8 @@ final class LineParsers {
       return new HealthSplit(List.of(), false);
     }
     List<String> out = new ArrayList<>();
-    out.add(fromBytes(bytes.substring(0, sep)));
-    String cmd = fromBytes(bytes.substring(next));
+    out.add(BuilderFlags.fromBytes(bytes.substring(0, sep)));
+    String cmd = BuilderFlags.fromBytes(bytes.substring(next));
     boolean json = false;
     if (!cmd.isEmpty()) {
       List<String> elements = json(cmd);

@@ -96,6 +96,20 @@ public final class ShellWords {
   }
 
   private String until(int stop, Words words) throws ShellSyntaxException {
+    return until(stop, words, rawEscapes);
+  }
+
+  private String until(int stop, Words words, boolean keepEscapes) throws ShellSyntaxException {
+    boolean saved = rawEscapes;
+    rawEscapes = keepEscapes;
+    try {
+      return untilBody(stop, words);
+    } finally {
+      rawEscapes = saved;
+    }
+  }
+
+  private String untilBody(int stop, Words words) throws ShellSyntaxException {
     StringBuilder out = new StringBuilder();
     while (peek() != EOF) {
       int ch = peek();
@@ -243,6 +257,10 @@ public final class ShellWords {
       case ':':
         {
           int modifier = next();
+          if (modifier == '#' || modifier == '%') {
+            throw new ShellSyntaxException(
+                "unsupported modifier (:" + Character.toString(modifier) + ") in substitution");
+          }
           String word = braced();
           String spelled = "${" + name + ":" + Character.toString(modifier) + word + "}";
           switch (modifier) {
@@ -287,16 +305,37 @@ public final class ShellWords {
       case '#':
       case '%':
         {
-          boolean longest = peek() == op;
+          // Patterns keep their escapes: \* is a literal star, not a wildcard.
+          String pattern = braced(true);
+          if (!set && skipUnset) {
+            return "${" + name + Character.toString(op) + pattern + "}";
+          }
+          boolean longest = !pattern.isEmpty() && pattern.charAt(0) == op;
           if (longest) {
+            pattern = pattern.substring(1);
+          }
+          return ShellPatterns.trim(current, pattern, op == '#', longest);
+        }
+      case '/':
+        {
+          boolean all = peek() == '/';
+          if (all) {
             next();
           }
-          String pattern = braced();
-          if (!set && skipUnset) {
-            String o = Character.toString(op);
-            return "${" + name + o + (longest ? o : "") + pattern + "}";
+          String pattern;
+          try {
+            pattern = until('/', new Words(), true);
+          } catch (ShellSyntaxException e) {
+            throw peek() == EOF ? new ShellSyntaxException("syntax error: missing '/' in ${}") : e;
           }
-          return trimPattern(current, pattern, op == '#', longest);
+          String replacement = braced(true);
+          if (!set && skipUnset) {
+            return "${" + name + "/" + pattern + "/" + replacement + "}";
+          }
+          Matcher m = Pattern.compile(ShellPatterns.toRegex(pattern, true), Pattern.DOTALL).matcher(current);
+          return all
+              ? m.replaceAll(Matcher.quoteReplacement(replacement))
+              : m.replaceFirst(Matcher.quoteReplacement(replacement));
         }
       default:
         if (op == EOF) {
@@ -309,8 +348,12 @@ public final class ShellWords {
 
   /** The word after a modifier, up to the closing brace; it may itself contain substitutions. */
   private String braced() throws ShellSyntaxException {
+    return braced(false);
+  }
+
+  private String braced(boolean keepEscapes) throws ShellSyntaxException {
     try {
-      return until('}', new Words());
+      return until('}', new Words(), keepEscapes);
     } catch (ShellSyntaxException e) {
       if (peek() == EOF) {
         throw new ShellSyntaxException("syntax error: missing '}'");
@@ -338,47 +381,6 @@ public final class ShellWords {
       name.appendCodePoint(next());
     }
     return name.toString();
-  }
-
-  /** {@code ${v#p}}, {@code ${v##p}}, {@code ${v%p}}, {@code ${v%%p}} with shell glob patterns. */
-  static String trimPattern(String value, String glob, boolean prefix, boolean longest) {
-    Pattern p = Pattern.compile(globToRegex(glob, !longest), Pattern.DOTALL);
-    if (prefix) {
-      Matcher m = Pattern.compile("^(?:" + p.pattern() + ")", Pattern.DOTALL).matcher(value);
-      return m.find() ? value.substring(m.end()) : value;
-    }
-    // Suffix: try each start position, first from the left for the longest match.
-    if (longest) {
-      for (int i = 0; i <= value.length(); i++) {
-        if (p.matcher(value.substring(i)).matches()) {
-          return value.substring(0, i);
-        }
-      }
-    } else {
-      for (int i = value.length(); i >= 0; i--) {
-        if (p.matcher(value.substring(i)).matches()) {
-          return value.substring(0, i);
-        }
-      }
-    }
-    return value;
-  }
-
-  private static String globToRegex(String glob, boolean lazy) {
-    StringBuilder re = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*') {
-        re.append(lazy ? ".*?" : ".*");
-      } else if (c == '?') {
-        re.append('.');
-      } else if (c == '\\' && i + 1 < glob.length()) {
-        re.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-      } else {
-        re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return re.toString();
   }
 
   /** Collects words: unquoted whitespace separates them, quoted text never does. */

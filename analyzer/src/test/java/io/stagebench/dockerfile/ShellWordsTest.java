@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ShellWordsTest {
-  private static final Map<String, String> ENV = Map.of("SET", "v", "EMPTY", "", "PATHV", "/a/b/c.tar.gz");
+  private static final Map<String, String> ENV = Map.of("SET", "v", "EMPTY", "", "PATHV", "/a/b/c.tar.gz", "STAR", "*x*");
 
   private static String word(String in) throws ShellSyntaxException {
     return new ShellWords('\\', ENV::get).word(in);
@@ -40,7 +40,12 @@ class ShellWordsTest {
         Arguments.of("${PATHV%.*}", "/a/b/c.tar"),
         Arguments.of("${PATHV%%.*}", "/a/b/c"),
         Arguments.of("$", "$"),
-        Arguments.of("${UNSET:-${SET}}", "v"));
+        Arguments.of("${UNSET:-${SET}}", "v"),
+        Arguments.of("${PATHV/\\//_}", "_a/b/c.tar.gz"),
+        Arguments.of("${PATHV//\\//_}", "_a_b_c.tar.gz"),
+        Arguments.of("${PATHV//?.*/}", "/a/b/"),
+        Arguments.of("${STAR#\\*}", "x*"),
+        Arguments.of("${UNSET-a b}", "a b"));
   }
 
   @ParameterizedTest
@@ -55,6 +60,8 @@ class ShellWordsTest {
     assertThatThrownBy(() -> word("${SET")).hasMessageContaining("missing '}'");
     assertThatThrownBy(() -> word("'abc")).hasMessageContaining("single-quote");
     assertThatThrownBy(() -> word("${}")).hasMessageContaining("bad substitution");
+    assertThatThrownBy(() -> word("${SET:#x}")).hasMessageContaining("unsupported modifier (:#)");
+    assertThatThrownBy(() -> word("${SET^x}")).hasMessageContaining("unsupported modifier (^)");
   }
 
   @Test
