@@ -59,12 +59,13 @@ public record StageGraph(
     if (dockerfile.stages().isEmpty()) {
       throw new StageGraphException(0, "the Dockerfile has no build stage");
     }
-    StageResolver r = new StageResolver(dockerfile, buildArgs);
-    List<ResolvedStage> stages = r.resolveStages();
     int targetIndex = dockerfile.stages().size() - 1;
     if (target.isPresent()) {
       targetIndex = findTarget(dockerfile, target.get());
     }
+    String targetName = dockerfile.stages().get(targetIndex).name().orElse("default");
+    StageResolver r = new StageResolver(dockerfile, buildArgs, targetName);
+    List<ResolvedStage> stages = r.resolveStages();
     List<Edge> edges = r.edges();
     checkCycles(stages.size(), edges);
     return new StageGraph(

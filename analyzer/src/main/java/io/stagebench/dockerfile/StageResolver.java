@@ -18,8 +18,14 @@ final class StageResolver {
   /** Instructions whose arguments the builder expands. */
   private static final Set<String> EXPANDED =
       Set.of("add", "copy", "env", "label", "arg", "expose", "volume", "user", "workdir", "stopsignal");
-  /** Instructions whose flag values the builder expands. */
-  private static final Set<String> EXPANDED_FLAGS = Set.of("add", "copy", "run", "from");
+  /** The flags whose values the builder expands, per instruction (RUN: the --mount options). */
+  private static final Map<String, Set<String>> EXPANDED_FLAGS =
+      Map.of(
+          "add", Set.of("chown", "chmod", "checksum"),
+          "copy", Set.of("chown", "chmod"),
+          "run", Set.of("mount"));
+  /** What a stage's environment starts with when its base image sets none (BuildKit adds it). */
+  static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
   private final Dockerfile df;
   private final Map<String, String> buildArgs;
@@ -27,20 +33,31 @@ final class StageResolver {
   private final Map<String, String> globals = new LinkedHashMap<>();
   private final Set<String> globalDeclared = new java.util.HashSet<>();
   private final List<Edge> edges = new ArrayList<>();
+  private final List<Map<String, String>> stageArgs = new ArrayList<>();
 
-  StageResolver(Dockerfile df, Map<String, String> buildArgs) {
+  /**
+   * @param targetStage the target's name, for the automatic {@code TARGETSTAGE}
+   */
+  StageResolver(Dockerfile df, Map<String, String> buildArgs, String targetStage) {
     this.df = df;
     this.buildArgs = Map.copyOf(buildArgs);
-    this.automatic = automaticArgs(buildArgs);
+    this.automatic = automaticArgs(buildArgs, targetStage);
   }
 
-  /** The platform ARGs BuildKit defines without a declaration (a linux/amd64 build by default). */
-  private static Map<String, String> automaticArgs(Map<String, String> buildArgs) {
+  /**
+   * The ARGs BuildKit defines in the global scope without a declaration: the platforms (a
+   * linux/amd64 build unless the build args say otherwise) and the target stage's name.
+   */
+  private static Map<String, String> automaticArgs(Map<String, String> buildArgs, String target) {
     Map<String, String> m = new LinkedHashMap<>();
-    String target = buildArgs.getOrDefault("TARGETPLATFORM", "linux/amd64");
-    String build = buildArgs.getOrDefault("BUILDPLATFORM", "linux/amd64");
-    putPlatform(m, "TARGET", target);
-    putPlatform(m, "BUILD", build);
+    putPlatform(m, "BUILD", buildArgs.getOrDefault("BUILDPLATFORM", "linux/amd64"));
+    putPlatform(m, "TARGET", buildArgs.getOrDefault("TARGETPLATFORM", "linux/amd64"));
+    m.put("TARGETSTAGE", target);
+    for (String k : List.copyOf(m.keySet())) {
+      if (buildArgs.containsKey(k)) {
+        m.put(k, buildArgs.get(k));
+      }
+    }
     return m;
   }
 
@@ -48,6 +65,7 @@ final class StageResolver {
     String[] parts = platform.split("/", 3);
     m.put(prefix + "PLATFORM", platform);
     m.put(prefix + "OS", parts[0]);
+    m.put(prefix + "OSVERSION", "");
     m.put(prefix + "ARCH", parts.length > 1 ? parts[1] : "");
     m.put(prefix + "VARIANT", parts.length > 2 ? parts[2] : "");
   }
@@ -102,6 +120,10 @@ final class StageResolver {
       throws StageGraphException {
     Map<String, String> globalScope = globals();
     String base = expand(s.baseName(), globalScope, s.from());
+    if (base.isEmpty()) {
+      throw new StageGraphException(
+          s.from().startLine(), "base name (" + s.baseName() + ") should not be blank");
+    }
     Optional<String> platform = Optional.empty();
     if (s.platform().isPresent()) {
       platform = Optional.of(expand(s.platform().get(), globalScope, s.from()));
@@ -114,9 +136,16 @@ final class StageResolver {
     }
     edges.add(new Edge(Edge.Kind.FROM, s.index(), baseStage, base, s.from().startLine()));
 
+    // A stage built FROM another inherits its ENV and ARGs; from an image, it starts with the
+    // image's ENV, which only a registry knows: assume the PATH BuildKit gives one without.
     Map<String, String> args = new HashMap<>();
     Map<String, String> env = new LinkedHashMap<>();
-    baseStage.ifPresent(i -> env.putAll(earlier.get(i).env()));
+    if (baseStage.isPresent()) {
+      env.putAll(earlier.get(baseStage.get()).env());
+      args.putAll(stageArgs.get(baseStage.get()));
+    } else {
+      env.put("PATH", DEFAULT_PATH);
+    }
     List<ResolvedInstruction> resolved = new ArrayList<>();
     for (Instruction i : s.body()) {
       Map<String, String> scope = new HashMap<>(args);
@@ -144,14 +173,14 @@ final class StageResolver {
           }
         }
       } else if (i.is("ENV")) {
+        // Every pair of one ENV sees the values from before it: ENV a=1 b=$a takes the old a.
+        Map<String, String> before = Map.copyOf(scope);
         for (KeyValue kv : i.keyValues()) {
-          String key = expand(kv.key(), scope, i);
-          String value = expand(kv.rawValue().orElse(""), scope, i);
-          env.put(key, value);
-          scope.put(key, value);
+          env.put(expand(kv.key(), before, i), expand(kv.rawValue().orElse(""), before, i));
         }
       }
     }
+    stageArgs.add(Map.copyOf(args));
     return new ResolvedStage(s, base, baseStage, platform, resolved, env);
   }
 
@@ -159,9 +188,10 @@ final class StageResolver {
       throws StageGraphException {
     String k = i.lowerKeyword();
     Map<String, String> flags = new HashMap<>();
+    Set<String> expandable = EXPANDED_FLAGS.getOrDefault(k, Set.of());
     for (Flag f : i.flags()) {
       String v = f.valueOrTrue();
-      flags.put(f.name(), EXPANDED_FLAGS.contains(k) ? expand(v, scope, i) : v);
+      flags.put(f.name(), expandable.contains(f.name()) ? expand(v, scope, i) : v);
     }
     List<String> args = new ArrayList<>();
     if (!EXPANDED.contains(k)) {
@@ -185,10 +215,22 @@ final class StageResolver {
       }
     }
     if (k.equals("copy") && flags.containsKey("from")) {
-      addStageEdge(Edge.Kind.COPY_FROM, s, flags.get("from"), i);
+      String from = flags.get("from");
+      if (from.contains("$")) {
+        throw new StageGraphException(
+            i.startLine(),
+            "variable expansion is not supported for --from, define a new stage with FROM using"
+                + " ARG from global scope as a workaround");
+      }
+      addStageEdge(Edge.Kind.COPY_FROM, s, from, i);
     }
     if (k.equals("run")) {
       for (Flag f : i.flags("mount")) {
+        Optional<String> rawFrom = Mount.parse(f.valueOrTrue()).from();
+        if (rawFrom.isPresent() && rawFrom.get().contains("$")) {
+          throw new StageGraphException(
+              i.startLine(), "'from' doesn't support variable expansion, define alias stage instead");
+        }
         Mount m = Mount.parse(expand(f.valueOrTrue(), scope, i));
         if (m.from().isPresent()) {
           addStageEdge(Edge.Kind.MOUNT_FROM, s, m.from().get(), i);

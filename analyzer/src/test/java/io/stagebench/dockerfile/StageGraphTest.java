@@ -100,4 +100,39 @@ class StageGraphTest {
     assertThat(g.edgesFrom(0).get(1).target()).isEmpty();
     assertThat(g.edgesFrom(0).get(1).reference()).isEqualTo("nginx:latest");
   }
+
+  @Test
+  void envPairsSeeTheValuesFromBeforeTheInstruction() throws Exception {
+    Dockerfile df = DockerfileParser.parse("FROM a\nENV a=0\nENV a=1 b=$a\nENV P=$PATH:/x\n");
+    StageGraph g = StageGraph.resolve(df);
+    assertThat(g.stages().get(0).env()).containsEntry("a", "1").containsEntry("b", "0");
+    assertThat(g.stages().get(0).env().get("P")).startsWith("/usr/local/sbin:").endsWith(":/x");
+  }
+
+  @Test
+  void childStagesInheritArgsAndEnv() throws Exception {
+    Dockerfile df =
+        DockerfileParser.parse("FROM a AS base\nARG V=1\nENV E=2\nFROM base\nLABEL v=$V e=$E\n");
+    StageGraph g = StageGraph.resolve(df);
+    assertThat(g.stages().get(1).instructions().get(0).arguments()).containsExactly("v", "1", "e", "2");
+  }
+
+  @Test
+  void fromRefusesVariablesAndBlankBases() throws Exception {
+    Dockerfile copy = DockerfileParser.parse("ARG S=a\nFROM a AS x\nFROM b\nCOPY --from=$S / /\n");
+    assertThatThrownBy(() -> StageGraph.resolve(copy))
+        .isInstanceOf(StageGraphException.class)
+        .hasMessageContaining("variable expansion is not supported for --from");
+    Dockerfile blank = DockerfileParser.parse("ARG B\nFROM $B\n");
+    assertThatThrownBy(() -> StageGraph.resolve(blank))
+        .isInstanceOf(StageGraphException.class)
+        .hasMessageContaining("base name ($B) should not be blank");
+  }
+
+  @Test
+  void targetStageIsAnAutomaticArg() throws Exception {
+    Dockerfile df = DockerfileParser.parse("FROM a AS one\nARG TARGETSTAGE\nENV T=$TARGETSTAGE\nFROM b AS two\n");
+    StageGraph g = StageGraph.resolve(df, Map.of(), Optional.of("one"));
+    assertThat(g.stages().get(0).env()).containsEntry("T", "one");
+  }
 }
