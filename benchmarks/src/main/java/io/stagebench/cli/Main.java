@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       MergeCommand.class,
       JmhCommand.class,
       CommandLine.HelpCommand.class,
+      ParseCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
