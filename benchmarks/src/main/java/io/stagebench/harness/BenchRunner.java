@@ -231,7 +231,7 @@ public final class BenchRunner {
       return Optional.of(r);
     } catch (BuildFailedException e) {
       done++;
-      listener.line(u.label() + " " + what + ": BUILD FAILED: " + e.getMessage());
+      listener.line(u.label() + " " + what + ": BUILD FAILED: " + Secrets.of(u.variant.buildArgs()).scrub(e.getMessage()));
       u.fail(what + " build failed: " + e.getMessage(), e.logTail());
       return Optional.empty();
     }

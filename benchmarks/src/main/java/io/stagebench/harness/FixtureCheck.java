@@ -109,9 +109,11 @@ public final class FixtureCheck {
     try {
       r = build(builder, req);
     } catch (BuildFailedException e) {
-      progress.accept(f.name() + "/" + v.name() + " [" + builder + "]: BUILD FAILED: " + e.getMessage());
+      Secrets secrets = Secrets.of(v.buildArgs());
+      String why = secrets.scrub(e.getMessage());
+      progress.accept(f.name() + "/" + v.name() + " [" + builder + "]: BUILD FAILED: " + why);
       return new Outcome(f.name(), v.name(), builder, v.production(), Optional.empty(), 0, 0,
-          Optional.empty(), Optional.of(e.getMessage()), e.logTail(), Optional.empty());
+          Optional.empty(), Optional.of(why), secrets.scrub(e.logTail()), Optional.empty());
     }
     InspectImageResponse img = BaseImages.inspect(engine, r.imageId()).orElseThrow(
         () -> new EngineException("the image " + r.imageId() + " just built is gone"));

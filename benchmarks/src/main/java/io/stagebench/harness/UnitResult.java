@@ -32,10 +32,13 @@ public final class UnitResult {
   final Map<Scenario, List<Sample>> samples = new EnumMap<>(Scenario.class);
   final Map<Scenario, String> skippedScenarios = new EnumMap<>(Scenario.class);
 
+  private final Secrets secrets;
+
   UnitResult(Fixture fixture, Fixture.Variant variant, String builder) {
     this.fixture = fixture;
     this.variant = variant;
     this.builder = builder;
+    this.secrets = Secrets.of(variant.buildArgs());
   }
 
   public Fixture fixture() {
@@ -55,12 +58,14 @@ public final class UnitResult {
     return status;
   }
 
+  /** Why it failed or was skipped, with secret build-arg values masked. */
   public Optional<String> reason() {
-    return reason;
+    return reason.map(secrets::scrub);
   }
 
+  /** The build log's last lines, with secret build-arg values masked. */
   public List<String> logTail() {
-    return logTail;
+    return secrets.scrub(logTail);
   }
 
   public Optional<String> imageId() {
@@ -75,8 +80,11 @@ public final class UnitResult {
     return layerCount;
   }
 
+  /** The final image's layers; a classic build's history shows build args, so they are masked. */
   public List<LayerFact> layers() {
-    return layers;
+    return layers.stream()
+        .map(l -> new LayerFact(secrets.scrub(l.createdBy()), l.sizeBytes(), l.base()))
+        .toList();
   }
 
   public Optional<SmokeCheck.Result> smoke() {
