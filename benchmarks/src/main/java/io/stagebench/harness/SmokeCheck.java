@@ -41,10 +41,17 @@ public final class SmokeCheck {
 
   private final Engine engine;
   private final String runId;
+  private java.util.function.Consumer<String> onStarted = id -> {};
 
   public SmokeCheck(Engine engine, String runId) {
     this.engine = engine;
     this.runId = runId;
+  }
+
+  /** Called with the container's ID once it has started (tests inspect its settings there). */
+  SmokeCheck onStarted(java.util.function.Consumer<String> hook) {
+    this.onStarted = hook;
+    return this;
   }
 
   /**
@@ -80,6 +87,7 @@ public final class SmokeCheck {
       id = created.getId();
       start = System.nanoTime();
       client.startContainerCmd(id).exec();
+      onStarted.accept(id);
       Result r = smoke.http().isPresent()
           ? http(id, smoke.http().get(), smoke.timeoutSeconds(), start)
           : command(id, smoke.command().get(), smoke.timeoutSeconds(), start);
