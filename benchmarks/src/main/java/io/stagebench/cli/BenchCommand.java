@@ -95,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter outW = spec.commandLine().getOut();
     Path home = StagebenchHome.locate();
     List<Fixture> selected = FixtureLoader.select(home.resolve("fixtures"), options.fixtures());
+    checkVariants(selected, options);
     String runId = RunIds.next();
     Path dir = out != null ? out : home.resolve("reports").resolve("runs").resolve(runId);
     Path reportFile = dir.resolve("report.json");
@@ -160,6 +161,21 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.BUILD_FAILED;
       }
       return ExitCodes.OK;
+    }
+  }
+
+  /** Refuses, before any engine work, a --variants name that none of the selected fixtures has. */
+  static void checkVariants(List<Fixture> selected, BenchOptions options) throws StagebenchException {
+    if (options.variants().isEmpty()) {
+      return;
+    }
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    selected.forEach(f -> f.variants().forEach(v -> known.add(v.name())));
+    for (String v : options.variants().get()) {
+      if (!known.contains(v)) {
+        throw new StagebenchException(Category.USAGE, "unknown variant \"" + v + "\"; the selected fixtures have: "
+            + String.join(", ", known));
+      }
     }
   }
 

@@ -62,8 +62,7 @@ final class ErrorMapper implements IExitCodeExceptionMapper, IExecutionException
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("stagebench: " + oneLine(ex.getMessage()));
-    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.println("stagebench: " + oneLine(ex.getMessage()) + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
     err.flush();
     return ExitCodes.USAGE;
   }
