@@ -25,6 +25,8 @@ final class HtmlPage {
       """;
 
   private static final String JS = """
+      var UNITS={'B':1,'kB':1e3,'MB':1e6,'GB':1e9,'s':1,'%':1};
+      function num(t){var m=/^\\s*(-?[0-9.]+)\\s*(B|kB|MB|GB|s|%)?\\s*$/.exec(t);return m?parseFloat(m[1])*(UNITS[m[2]]||1):NaN;}
       document.querySelectorAll('table.sortable').forEach(function(t){
         t.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){
           var asc=!th.classList.contains('asc');
@@ -32,8 +34,7 @@ final class HtmlPage {
           th.classList.add(asc?'asc':'desc');
           var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows);
           rows.sort(function(a,b){
-            var x=a.cells[i].getAttribute('data-v')||a.cells[i].textContent,y=b.cells[i].getAttribute('data-v')||b.cells[i].textContent;
-            var nx=parseFloat(x),ny=parseFloat(y);
+            var x=a.cells[i].textContent,y=b.cells[i].textContent,nx=num(x),ny=num(y);
             var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y);
             return asc?c:-c;});
           rows.forEach(function(r){body.appendChild(r);});
