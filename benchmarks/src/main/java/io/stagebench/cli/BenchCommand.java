@@ -86,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--keep-images", description = "Keep the final images (tagged sbrun/<fixture>:<variant>-<builder>-<run>).")
   boolean keepImages;
 
+  @Option(names = "--no-report", description = "Do not draw charts, summary.md and index.html next to report.json.")
+  boolean noReport;
+
   private volatile boolean finished;
 
   @Override
@@ -154,6 +157,10 @@ final class BenchCommand implements Callable<Integer> {
       Report report = ReportStore.read(reportFile);
       BenchSummary.print(outW, report);
       outW.println("report: " + display(home, reportFile));
+      if (!noReport) {
+        ReportCommand.render(report, dir, java.util.EnumSet.allOf(io.stagebench.report.ReportRenderer.Format.class));
+        outW.println("charts and summary: " + display(home, dir.resolve("index.html")));
+      }
       outW.flush();
       long failed = units.stream().filter(u -> u.status().equals("failed")).count();
       if (failed > 0) {

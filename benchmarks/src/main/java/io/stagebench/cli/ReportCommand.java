@@ -1,0 +1,74 @@
+package io.stagebench.cli;
+
+import io.stagebench.StagebenchException;
+import io.stagebench.StagebenchException.Category;
+import io.stagebench.harness.StagebenchHome;
+import io.stagebench.report.Report;
+import io.stagebench.report.ReportRenderer;
+import io.stagebench.report.ReportStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stagebench report}: charts, summary.md and index.html from a report.json. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {
+      "Draw charts (PNG, SVG), summary.md and a self-contained index.html from a report.json.",
+      "With --docs: regenerate the committed reports/docs/ (byte-identical for the same report)."
+    })
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "REPORT.json", description = "The report to render.")
+  Path input;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: the report's directory; with --docs: reports/docs).")
+  Path out;
+
+  @Option(names = "--formats", split = ",", paramLabel = "F", defaultValue = "png,svg,md,html",
+      description = "Any of png, svg, md, html (default: ${DEFAULT-VALUE}).")
+  List<String> formats;
+
+  @Option(names = "--docs", description = "Write into <checkout>/reports/docs/ (unless --out).")
+  boolean docs;
+
+  @Override
+  public Integer call() throws Exception {
+    Set<ReportRenderer.Format> fs = EnumSet.noneOf(ReportRenderer.Format.class);
+    try {
+      for (String f : formats) {
+        fs.add(ReportRenderer.Format.of(f));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new StagebenchException(Category.USAGE, e.getMessage());
+    }
+    Report report = ReportStore.read(input);
+    Path dir = out != null ? out
+        : docs ? StagebenchHome.locate().resolve("reports").resolve("docs")
+        : input.toAbsolutePath().getParent();
+    List<Path> written = render(report, dir, fs);
+    PrintWriter w = spec.commandLine().getOut();
+    w.println("wrote " + written.size() + " file(s) to " + BenchCommand.display(null, dir));
+    w.flush();
+    return ExitCodes.OK;
+  }
+
+  /** Renders and maps a write failure to an environment error. */
+  static List<Path> render(Report report, Path dir, Set<ReportRenderer.Format> fs) throws StagebenchException {
+    try {
+      return ReportRenderer.render(report, dir, fs);
+    } catch (IOException e) {
+      throw new StagebenchException(Category.ENVIRONMENT, "cannot write the report files to " + dir + ": " + e.getMessage()
+          + "; choose a writable --out");
+    }
+  }
+}
