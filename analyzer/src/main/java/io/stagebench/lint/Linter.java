@@ -98,8 +98,10 @@ public final class Linter {
     try {
       df = DockerfileParser.parse(DockerfileParser.decode(content));
     } catch (DockerfileParseException e) {
+      // BuildKit refuses duplicate stage names while parsing: report it under hadolint's ID.
+      Rule rule = e.reason().startsWith("duplicate stage name") ? Rules.byId("DL3024").orElseThrow() : parseRule;
       return new Result(
-          List.of(finding(parseRule, file, Math.max(1, e.line()), Math.max(1, e.column()), e.reason())),
+          List.of(finding(rule, file, Math.max(1, e.line()), Math.max(1, e.column()), e.reason())),
           Optional.empty());
     }
     StageGraph graph;
@@ -110,7 +112,8 @@ public final class Linter {
         throw new StagebenchException(StagebenchException.Category.USAGE, file + ": " + e.getMessage());
       }
       String msg = e.getMessage().replaceFirst("^line \\d+: ", "");
-      return new Result(List.of(finding(parseRule, file, Math.max(1, e.line()), null, msg)), Optional.empty());
+      Rule rule = copiesFromItself(df, e.line()) ? Rules.byId("DL3023").orElseThrow() : parseRule;
+      return new Result(List.of(finding(rule, file, Math.max(1, e.line()), null, msg)), Optional.empty());
     }
     LintContext ctx = new LintContext(df, graph, options.contextDir());
     try {
@@ -180,6 +183,18 @@ public final class Linter {
 
   private static Finding finding(Rule rule, String file, int line, Integer column, String message) {
     return new Finding(rule.id(), rule.severity(), file, line, column, message, rule.fix(), null);
+  }
+
+  /** Whether the instruction at this line is a COPY --from naming its own stage (hadolint DL3023). */
+  private static boolean copiesFromItself(Dockerfile df, int line) {
+    for (io.stagebench.dockerfile.Stage s : df.stages()) {
+      for (Instruction i : s.body()) {
+        if (i.startLine() == line && i.is("COPY") && i.flagValue("from").map(s::answersTo).orElse(false)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isBinary(byte[] content) {
