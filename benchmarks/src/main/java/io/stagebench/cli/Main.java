@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       JmhCommand.class,
       CommandLine.HelpCommand.class,
       ParseCommand.class,
+      LintCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

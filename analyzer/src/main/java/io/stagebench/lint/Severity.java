@@ -1,0 +1,31 @@
+package io.stagebench.lint;
+
+import java.util.Locale;
+
+/** How much a finding matters, most severe first; {@code --failure-threshold} compares these. */
+public enum Severity {
+  ERROR,
+  WARNING,
+  INFO,
+  STYLE;
+
+  /** The lower-case name that every output format prints. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether this is at least as severe as {@code threshold}. */
+  public boolean reaches(Severity threshold) {
+    return ordinal() <= threshold.ordinal();
+  }
+
+  /** Parses {@code error|warning|info|style}, any case; empty for anything else. */
+  public static java.util.Optional<Severity> parse(String s) {
+    for (Severity v : values()) {
+      if (v.label().equalsIgnoreCase(s.trim())) {
+        return java.util.Optional.of(v);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+}
