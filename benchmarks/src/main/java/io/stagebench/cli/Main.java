@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       FixturesCommand.class,
       BenchCommand.class,
       MergeCommand.class,
+      CompareCommand.class,
       JmhCommand.class,
       CommandLine.HelpCommand.class,
       ParseCommand.class,
