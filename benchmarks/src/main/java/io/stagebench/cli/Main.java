@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       MergeCommand.class,
       CompareCommand.class,
+      BaselineCommand.class,
       JmhCommand.class,
       CommandLine.HelpCommand.class,
       ParseCommand.class,
