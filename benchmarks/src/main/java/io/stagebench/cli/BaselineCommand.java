@@ -33,9 +33,9 @@ final class BaselineCommand implements Runnable {
 
   /** {@code baseline update [REPORT.json]}. */
   @Command(name = "update", mixinStandardHelpOptions = true,
-      description = {"Copy REPORT.json (default: the newest reports/runs/*/report.json) atomically to",
-        "reports/baseline/report.json and regenerate reports/docs/. Refuses files that are not reports",
-        "of this schema version (exit 3) and runs that did not complete (exit 2, unless --allow-incomplete)."})
+      description = "Copy REPORT.json (default: the newest reports/runs/*/report.json) atomically to "
+          + "reports/baseline/report.json and regenerate reports/docs/. Refuses files that are not reports of this schema "
+          + "version (exit 3) and runs that did not complete (exit 2, unless --allow-incomplete).")
   static final class Update implements Callable<Integer> {
     @Spec CommandSpec spec;
 

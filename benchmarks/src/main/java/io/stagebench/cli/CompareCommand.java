@@ -21,12 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    description = {
-      "Compare CURRENT.json with BASELINE.json per fixture, variant, builder and scenario: image size change,",
-      "and mean time change tested with Welch's t-test. A regression is a change beyond every threshold",
-      "(and significant, for times); exit 1 when anything regressed. Environment changes are stated first.",
-      "Reports of another schema version or files that are not reports are refused with exit 3."
-    })
+    description = "Compare CURRENT.json with BASELINE.json per fixture, variant, builder and scenario: image size change, "
+        + "and mean time change tested with Welch's t-test. A regression is a change beyond every threshold (and significant, "
+        + "for times); exit 1 when anything regressed, 0 otherwise. Environment changes are stated first. "
+        + "Files that are not reports, or reports of another schema version, are refused with exit 3.")
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
