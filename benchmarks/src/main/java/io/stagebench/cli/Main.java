@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       MergeCommand.class,
       ReportCommand.class,
+      CompareCommand.class,
+      BaselineCommand.class,
       JmhCommand.class,
       CommandLine.HelpCommand.class,
       ParseCommand.class,

@@ -137,7 +137,7 @@ public final class BenchRunner {
   }
 
   private static boolean isEdit(Scenario s) {
-    return s == Scenario.SOURCE_EDIT || s == Scenario.DEPS_EDIT;
+    return ScenarioSession.isEdit(s);
   }
 
   static <T> List<T> rotate(List<T> list, int by) {
@@ -175,7 +175,7 @@ public final class BenchRunner {
   }
 
   private void prepareCopy(UnitResult u, Scenario s, Map<UnitResult, Path> copies) throws StagebenchException, InterruptedException {
-    Optional<Fixture.Edit> edit = s == Scenario.SOURCE_EDIT ? u.fixture.sourceEdit() : u.fixture.depsEdit();
+    Optional<Fixture.Edit> edit = ScenarioSession.edit(u.fixture, s);
     if (edit.isEmpty()) {
       u.skippedScenarios.put(s, "the fixture declares no " + (s == Scenario.SOURCE_EDIT ? "source" : "dependency") + " edit");
       return;
@@ -197,10 +197,10 @@ public final class BenchRunner {
     Path context = u.fixture.dir();
     if (isEdit(s)) {
       context = copy;
-      Fixture.Edit edit = (s == Scenario.SOURCE_EDIT ? u.fixture.sourceEdit() : u.fixture.depsEdit()).orElseThrow();
+      Fixture.Edit edit = ScenarioSession.edit(u.fixture, s).orElseThrow();
       try {
         // Unique per unit too: variants sharing build steps must not hit each other's cache.
-        Edits.apply(copy, edit, runId + "-" + u.variant.name() + "-" + u.builder + "-" + s.id() + "-" + round);
+        Edits.apply(copy, edit, ScenarioSession.editValue(runId, u.variant, u.builder, s, round));
       } catch (IOException | RuntimeException e) {
         u.fail(s.id() + " edit failed: " + e.getMessage(), List.of());
         return;
@@ -221,10 +221,7 @@ public final class BenchRunner {
     long elapsed = (System.nanoTime() - started) / 1_000_000;
     long eta = done == 0 ? -1 : elapsed * (total - done) / done;
     listener.progress(new Progress(u.label(), what, rep, reps, done, total, elapsed, eta));
-    Map<String, String> args = new LinkedHashMap<>(profile.buildArgs());
-    args.putAll(u.variant.buildArgs());
-    BuildRequest req = new BuildRequest(context, u.variant.dockerfile(), u.variant.target(), args,
-        Map.of(Labels.RUN, runId), Set.of(RunIds.tag(runId, u.fixture.name(), u.variant.name(), u.builder)), noCache);
+    BuildRequest req = ScenarioSession.request(profile, runId, u.fixture, u.variant, u.builder, context, noCache);
     try {
       BuildResult r = Builds.build(engine, u.builder, req);
       done++;

@@ -1,0 +1,104 @@
+package io.stagebench.jmh;
+
+import io.stagebench.engine.BuildResult;
+import io.stagebench.engine.Engine;
+import io.stagebench.harness.Fixture;
+import io.stagebench.harness.FixtureLoader;
+import io.stagebench.harness.Profile;
+import io.stagebench.harness.Profiles;
+import io.stagebench.harness.RunCleanup;
+import io.stagebench.harness.RunIds;
+import io.stagebench.harness.Scenario;
+import io.stagebench.harness.ScenarioSession;
+import io.stagebench.harness.StagebenchHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One build of a fixture scenario per JMH iteration (single-shot time: a build is seconds, not
+ * nanoseconds). The builds are the harness's own ({@link ScenarioSession}, as {@code stagebench
+ * bench} does them), against the engine stagebench finds and the profile in the system property
+ * {@code stagebench.profile} (default {@code offline}); every image carries the run label and is
+ * removed in tear-down.
+ *
+ * <p>{@code stagebench jmh BuildScenario -p fixture=go-static -p variant=multi -p scenario=warm -rf json -rff build.json}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+public class BuildScenarioBenchmark {
+  @Param({"go-static"})
+  public String fixture;
+
+  @Param({"multi"})
+  public String variant;
+
+  @Param({"classic"})
+  public String builder;
+
+  @Param({"warm"})
+  public String scenario;
+
+  private Engine engine;
+  private RunCleanup cleanup;
+  private ScenarioSession session;
+  private Path work;
+  private int rep;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    Path home = StagebenchHome.locate();
+    Fixture f = FixtureLoader.load(home.resolve("fixtures").resolve(fixture));
+    Fixture.Variant v = f.variants().stream().filter(x -> x.name().equals(variant)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("fixture " + fixture + " has no variant " + variant));
+    engine = Engine.connect();
+    Profile profile = Profiles.choose(home, engine, System.getProperty("stagebench.profile", "offline"), s -> { });
+    Profiles.ensurePresent(engine, profile, Profiles.imagesUsedBy(profile, java.util.List.of(f)), s -> { });
+    String runId = RunIds.next();
+    cleanup = new RunCleanup(engine, runId, false);
+    work = Files.createTempDirectory("stagebench-jmh-" + runId);
+    session = new ScenarioSession(engine, profile, runId, f, v, builder, Scenario.of(scenario), work);
+    session.prepare();
+  }
+
+  @Benchmark
+  public BuildResult build() throws Exception {
+    return session.once(rep++);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    try {
+      if (session != null) {
+        session.close();
+      }
+      if (cleanup != null) {
+        cleanup.close();
+      }
+      if (work != null) {
+        Files.deleteIfExists(work);
+      }
+    } finally {
+      if (engine != null) {
+        engine.close();
+      }
+    }
+  }
+}
