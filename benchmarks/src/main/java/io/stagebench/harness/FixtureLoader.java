@@ -217,7 +217,11 @@ public final class FixtureLoader {
     } else {
       List<String> args = new ArrayList<>();
       cmd.path("args").forEach(a -> args.add(a.asText()));
-      k = Optional.of(new Fixture.CommandCheck(args, c.text(cmd, "expectOutputContains", "smoke.command")));
+      JsonNode expect = cmd.path("expectOutputContains");
+      if (!expect.isTextual()) {
+        throw c.fail("smoke.command.expectOutputContains", "is required (a string; empty checks the exit code only)");
+      }
+      k = Optional.of(new Fixture.CommandCheck(args, expect.asText()));
     }
     int timeout = s.path("timeoutSeconds").asInt(60);
     if (timeout < 1 || timeout > 600) {
