@@ -8,7 +8,7 @@ import io.stagebench.harness.BaseImages;
 import io.stagebench.harness.BenchOptions;
 import io.stagebench.harness.BenchRunner;
 import io.stagebench.harness.Fixture;
-import io.stagebench.harness.FixtureLoader;
+import io.stagebench.harness.AdHocFixture;
 import io.stagebench.harness.Profile;
 import io.stagebench.harness.Profiles;
 import io.stagebench.harness.ReportAssembler;
@@ -83,6 +83,26 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1", description = "Measure the I-th of N slices of the units.")
   String shard;
 
+  @Option(names = "--fixtures-dir", paramLabel = "DIR", description = FixtureSelection.FIXTURES_DIR_DOC)
+  List<Path> fixturesDirs = new ArrayList<>();
+
+  @Option(names = "--context", paramLabel = "DIR",
+      description = "Ad hoc, no manifest: the build context of your project (use with --variant).")
+  Path context;
+
+  @Option(names = "--variant", paramLabel = "NAME=DOCKERFILE[:TARGET]",
+      description = "Ad hoc: a variant to build, Dockerfile relative to --context; repeatable. Name one \"single\" to compare the others with it.")
+  List<String> adHocVariants = new ArrayList<>();
+
+  @Option(names = "--source-edit", paramLabel = "FILE", description = "Ad hoc: a source file in the context; source-edit appends a comment to it.")
+  Path sourceEdit;
+
+  @Option(names = "--deps-edit", paramLabel = "FILE", description = "Ad hoc: the dependency manifest in the context that deps-edit changes.")
+  Path depsEdit;
+
+  @Option(names = "--build-arg", paramLabel = "K=V", description = "Ad hoc: a build arg for every variant; repeatable.")
+  Map<String, String> buildArgs = new LinkedHashMap<>();
+
   @Option(names = "--keep-images", description = "Keep the final images (tagged sbrun/<fixture>:<variant>-<builder>-<run>).")
   boolean keepImages;
 
@@ -97,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
     Path home = StagebenchHome.locate();
-    List<Fixture> selected = FixtureLoader.select(home.resolve("fixtures"), options.fixtures());
+    List<Fixture> selected = fixtures(home, options);
     checkVariants(selected, options);
     String runId = RunIds.next();
     Path dir = out != null ? out : home.resolve("reports").resolve("runs").resolve(runId);
@@ -184,6 +204,20 @@ final class BenchCommand implements Callable<Integer> {
             + String.join(", ", known));
       }
     }
+  }
+
+  /** The manifests' fixtures, or the one ad hoc fixture of --context. */
+  private List<Fixture> fixtures(Path home, BenchOptions options) throws StagebenchException {
+    if (context == null) {
+      if (!adHocVariants.isEmpty() || sourceEdit != null || depsEdit != null || !buildArgs.isEmpty()) {
+        throw new StagebenchException(Category.USAGE, "--variant, --source-edit, --deps-edit and --build-arg need --context DIR");
+      }
+      return FixtureSelection.select(home, fixturesDirs, options.fixtures());
+    }
+    if (!options.fixtures().isEmpty() || !fixturesDirs.isEmpty()) {
+      throw new StagebenchException(Category.USAGE, "--context (ad hoc) cannot be combined with --fixtures or --fixtures-dir");
+    }
+    return List.of(AdHocFixture.of(context, adHocVariants, Optional.ofNullable(sourceEdit), Optional.ofNullable(depsEdit), buildArgs));
   }
 
   private BenchOptions options() throws StagebenchException {

@@ -3,7 +3,6 @@ package io.stagebench.cli;
 import io.stagebench.engine.Engine;
 import io.stagebench.harness.Fixture;
 import io.stagebench.harness.FixtureCheck;
-import io.stagebench.harness.FixtureLoader;
 import io.stagebench.harness.Profile;
 import io.stagebench.harness.Profiles;
 import io.stagebench.harness.RunCleanup;
@@ -52,9 +51,12 @@ final class FixturesCommand implements Runnable {
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
+    @Option(names = "--fixtures-dir", paramLabel = "DIR", description = FixtureSelection.FIXTURES_DIR_DOC)
+    List<Path> fixturesDirs = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-      List<Fixture> fixtures = FixtureLoader.loadAll(fixturesDir());
+      List<Fixture> fixtures = FixtureSelection.select(StagebenchHome.locate(), fixturesDirs, List.of());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -103,6 +105,9 @@ final class FixturesCommand implements Runnable {
     @Option(names = "--variants", split = ",", paramLabel = "V", description = "Only these variants.")
     List<String> variants;
 
+    @Option(names = "--fixtures-dir", paramLabel = "DIR", description = FixtureSelection.FIXTURES_DIR_DOC)
+    List<Path> fixturesDirs = new ArrayList<>();
+
     @Option(names = "--profile", defaultValue = "auto", description = "auto, hub or offline (default: ${DEFAULT-VALUE}).")
     String profile;
 
@@ -118,7 +123,7 @@ final class FixturesCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Path home = StagebenchHome.locate();
-      List<Fixture> fixtures = FixtureLoader.select(home.resolve("fixtures"), names);
+      List<Fixture> fixtures = FixtureSelection.select(home, fixturesDirs, names);
       String runId = RunIds.next();
       List<FixtureCheck.Outcome> outcomes;
       try (Engine engine = Engine.connect()) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CleanCommand.class,
       FixturesCommand.class,
       BenchCommand.class,
+      InitCommand.class,
       MergeCommand.class,
       ReportCommand.class,
       CompareCommand.class,

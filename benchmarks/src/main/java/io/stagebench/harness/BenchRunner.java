@@ -166,6 +166,10 @@ public final class BenchRunner {
     u.sizeBytes = facts.sizeBytes();
     u.layerCount = facts.layerCount();
     u.layers = facts.layers();
+    if (u.fixture.smoke().http().isEmpty() && u.fixture.smoke().command().isEmpty()) {
+      listener.line(u.label() + ": " + Units.bytes(u.sizeBytes) + ", no smoke check (ad hoc)");
+      return;
+    }
     SmokeCheck.Result smoke = new SmokeCheck(engine, runId).run(facts.id(), u.fixture.smoke());
     u.smoke = Optional.of(smoke);
     listener.line(u.label() + ": " + Units.bytes(u.sizeBytes) + ", smoke " + (smoke.passed() ? "passed" : "FAILED: " + smoke.detail()));
@@ -177,7 +181,7 @@ public final class BenchRunner {
   private void prepareCopy(UnitResult u, Scenario s, Map<UnitResult, Path> copies) throws StagebenchException, InterruptedException {
     Optional<Fixture.Edit> edit = ScenarioSession.edit(u.fixture, s);
     if (edit.isEmpty()) {
-      u.skippedScenarios.put(s, "the fixture declares no " + (s == Scenario.SOURCE_EDIT ? "source" : "dependency") + " edit");
+      u.skippedScenarios.put(s, "no " + (s == Scenario.SOURCE_EDIT ? "source" : "dependency") + " edit declared (fixture.json edits, or --" + (s == Scenario.SOURCE_EDIT ? "source" : "deps") + "-edit ad hoc)");
       return;
     }
     Path copy = workDir.resolve(u.fixture.name() + "-" + u.variant.name() + "-" + u.builder + "-" + s.id());

@@ -57,9 +57,59 @@ public final class FixtureLoader {
    * @throws FixtureException usage for an unknown name, otherwise as {@link #loadAll}
    */
   public static List<Fixture> select(Path fixturesDir, List<String> names) throws FixtureException {
-    List<Fixture> all = loadAll(fixturesDir);
+    return select(loadAll(fixturesDir), List.of(), names);
+  }
+
+  /**
+   * Fixtures from {@code --fixtures-dir} directories: each is a fixture directory (holding a
+   * {@code fixture.json}) or a directory of them.
+   *
+   * @throws FixtureException usage when a directory holds no manifest or two share a name
+   */
+  public static List<Fixture> loadExternal(List<Path> dirs) throws FixtureException {
+    List<Fixture> out = new ArrayList<>();
+    for (Path d : dirs) {
+      Path dir = d.toAbsolutePath().normalize();
+      if (!Files.isDirectory(dir)) {
+        throw new FixtureException(Category.USAGE, "--fixtures-dir " + d + " is not a directory");
+      }
+      List<Fixture> found = Files.isRegularFile(dir.resolve("fixture.json")) ? List.of(load(dir)) : loadAll(dir);
+      if (found.isEmpty()) {
+        throw new FixtureException(Category.USAGE, "--fixtures-dir " + d
+            + " holds no fixture.json (nor do its subdirectories); run `stagebench init " + d + "` first");
+      }
+      out.addAll(found);
+    }
+    return out;
+  }
+
+  /**
+   * Chooses among the bundled and the external fixtures. Names must be unique across both. With
+   * no names: the external fixtures if there are any, else every bundled one.
+   *
+   * @throws FixtureException usage for an unknown or clashing name
+   */
+  public static List<Fixture> select(List<Fixture> bundled, List<Fixture> external, List<String> names)
+      throws FixtureException {
+    Set<String> seen = new HashSet<>();
+    for (Fixture f : bundled) {
+      seen.add(f.name());
+    }
+    Set<String> ext = new HashSet<>();
+    for (Fixture f : external) {
+      if (!ext.add(f.name())) {
+        throw new FixtureException(Category.USAGE, "two --fixtures-dir fixtures are named \"" + f.name()
+            + "\"; rename one (its directory and its fixture.json name)");
+      }
+      if (seen.contains(f.name())) {
+        throw new FixtureException(Category.USAGE, "--fixtures-dir fixture \"" + f.name()
+            + "\" has the name of a bundled fixture; rename it (its directory and its fixture.json name)");
+      }
+    }
+    List<Fixture> all = new ArrayList<>(bundled);
+    all.addAll(external);
     if (names.isEmpty()) {
-      return all;
+      return external.isEmpty() ? bundled : external;
     }
     List<Fixture> out = new ArrayList<>();
     for (String n : names) {
@@ -217,7 +267,11 @@ public final class FixtureLoader {
     } else {
       List<String> args = new ArrayList<>();
       cmd.path("args").forEach(a -> args.add(a.asText()));
-      k = Optional.of(new Fixture.CommandCheck(args, c.text(cmd, "expectOutputContains", "smoke.command")));
+      JsonNode expect = cmd.path("expectOutputContains");
+      if (!expect.isTextual()) {
+        throw c.fail("smoke.command.expectOutputContains", "is required (a string; empty checks the exit code only)");
+      }
+      k = Optional.of(new Fixture.CommandCheck(args, expect.asText()));
     }
     int timeout = s.path("timeoutSeconds").asInt(60);
     if (timeout < 1 || timeout > 600) {
