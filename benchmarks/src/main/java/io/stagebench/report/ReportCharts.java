@@ -274,7 +274,7 @@ final class ReportCharts {
         }
       }
     }
-    CategoryChart c = category("Rebuild time: " + scenario + " (mean ± stddev, n samples per bar in the table)", "Fixture",
+    CategoryChart c = category("Rebuild time, " + scenario + ": mean with ±1 stddev whiskers", "Fixture",
         "Wall time (s)", fx.size(), series.size());
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisDecimalPattern("#,##0.#");
