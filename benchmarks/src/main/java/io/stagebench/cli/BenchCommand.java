@@ -178,8 +178,12 @@ final class BenchCommand implements Callable<Integer> {
       BenchSummary.print(outW, report);
       outW.println("report: " + display(home, reportFile));
       if (!noReport) {
-        ReportCommand.render(report, dir, java.util.EnumSet.allOf(io.stagebench.report.ReportRenderer.Format.class));
-        outW.println("charts and summary: " + display(home, dir.resolve("index.html")));
+        try {
+          ReportCommand.render(report, dir, java.util.EnumSet.allOf(io.stagebench.report.ReportRenderer.Format.class));
+          outW.println("charts and summary: " + display(home, dir.resolve("index.html")));
+        } catch (StagebenchException e) {
+          err.println("stagebench: report.json is written but the charts are not: " + e.getMessage());
+        }
       }
       outW.flush();
       long failed = units.stream().filter(u -> u.status().equals("failed")).count();

@@ -46,7 +46,7 @@ final class HtmlPage {
     List<String[]> m = new ArrayList<>();
     if (r.tool() != null) {
       m.add(new String[] {"Tool", r.tool().name() + " " + nz(r.tool().version())});
-      m.add(new String[] {"Commit", nz(r.tool().gitCommit())});
+      m.add(new String[] {"Commit", r.tool().gitCommit() == null || r.tool().gitCommit().isBlank() ? "(not recorded)" : r.tool().gitCommit()});
     }
     if (r.run() != null) {
       m.add(new String[] {"Run", nz(r.run().id()) + " (" + nz(r.run().startedAt()) + " to " + nz(r.run().finishedAt()) + ")"

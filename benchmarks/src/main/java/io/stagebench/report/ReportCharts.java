@@ -274,7 +274,7 @@ final class ReportCharts {
         }
       }
     }
-    CategoryChart c = category("Rebuild time: " + scenario + " (mean ± stddev, n samples per bar in the table)", "Fixture",
+    CategoryChart c = category("Rebuild time, " + scenario + ": mean with ±1 stddev whiskers", "Fixture",
         "Wall time (s)", fx.size(), series.size());
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisDecimalPattern("#,##0.#");
@@ -446,10 +446,22 @@ final class ReportCharts {
     }
     if (points.size() <= 40) {
       // name the fixture just above each point
+      double xmax = points.stream().mapToDouble(p -> p[0]).max().orElse(1);
       for (int k = 0; k < points.size(); k++) {
         double[] p = points.get(k);
-        double y = log ? p[1] * 1.13 : p[1] + max * 0.03;
-        c.addAnnotation(new org.knowm.xchart.AnnotationText(pointNames.get(k), p[0], y, false));
+        boolean crowded = false;
+        for (int j = 0; j < points.size(); j++) {
+          if (j == k) {
+            continue;
+          }
+          double[] q = points.get(j);
+          crowded |= Math.abs(q[0] - p[0]) < xmax * 0.06 && (log ? Math.max(q[1], p[1]) / Math.min(q[1], p[1]) < 1.4
+              : Math.abs(q[1] - p[1]) < max * 0.08);
+        }
+        // a point with a close neighbour gets its label on the right instead of above
+        double x = crowded ? p[0] + xmax * (0.012 + 0.0065 * pointNames.get(k).length()) : p[0];
+        double y = crowded ? p[1] : (log ? p[1] * 1.13 : p[1] + max * 0.03);
+        c.addAnnotation(new org.knowm.xchart.AnnotationText(pointNames.get(k), x, y, false));
       }
     }
     ReportData.Table t = new ReportData.Table("Trade-off: size vs source-edit rebuild",

@@ -14,7 +14,7 @@ import java.util.Set;
  * Everything degrades gracefully when the report leaves optional fields empty.
  */
 final class ReportData {
-  /** One successful build of one variant with one builder. */
+  /** One built (ok, or pending in a partial report) variant with one builder. */
   record Unit(String fixture, String variant, String builder, Report.VariantResult variantResult, Report.BuildResultJson build) {
     Report.Image image() {
       return build.image();
@@ -49,7 +49,8 @@ final class ReportData {
         vs.add(v.name());
         for (Report.BuildResultJson b : nz(v.builds())) {
           bs.add(b.builder());
-          if ("ok".equals(b.status()) && b.image() != null) {
+          // "pending" units of a checkpoint or interrupted report count with what they measured so far
+          if (b.image() != null && !"failed".equals(b.status()) && !"skipped".equals(b.status())) {
             units.add(new Unit(f.name(), v.name(), b.builder(), v, b));
             if (b.scenarios() != null) {
               sc.addAll(b.scenarios().keySet());

@@ -117,6 +117,25 @@ class ReportRendererTest {
   }
 
   @Test
+  void aCheckpointReportChartsItsPendingUnits(@TempDir Path dir) throws Exception {
+    Report r = fixture("one-fixture.json");
+    List<Report.FixtureResult> pending = new ArrayList<>();
+    for (Report.FixtureResult f : r.fixtures()) {
+      List<Report.VariantResult> vs = new ArrayList<>();
+      for (Report.VariantResult v : f.variants()) {
+        vs.add(new Report.VariantResult(v.name(), v.dockerfile(), v.pattern(), v.target(), v.production(), v.lint(),
+            v.builds().stream().map(b -> new Report.BuildResultJson(b.builder(), "pending", null, null, b.image(), null, b.scenarios())).toList()));
+      }
+      pending.add(new Report.FixtureResult(f.name(), f.path(), f.language(), f.description(), vs, List.of()));
+    }
+    Report.Run run = new Report.Run(r.run().id(), r.run().startedAt(), null, false, false, r.run().options());
+    ReportRenderer.render(new Report(r.schemaVersion(), r.tool(), run, r.environment(), pending, List.of()), dir,
+        EnumSet.of(ReportRenderer.Format.PNG, ReportRenderer.Format.MD));
+    assertNotBlank(png(dir.resolve("size.png")), "size");
+    assertTrue(Files.readString(dir.resolve("summary.md")).contains("incomplete"));
+  }
+
+  @Test
   void aRunWhereNothingBuiltStillWritesTheDocuments(@TempDir Path dir) throws Exception {
     Report r = fixture("several.json");
     List<Report.FixtureResult> failed = new ArrayList<>();
