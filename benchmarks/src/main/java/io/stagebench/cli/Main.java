@@ -64,6 +64,7 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.getSubcommands().get("jmh").setUnmatchedOptionsArePositionalParams(true); // JMH options pass through in order
     return cl;
   }
 

@@ -86,7 +86,7 @@ public final class Comparison {
    *
    * @param environment differences in engine, profile, base images, host or tool that explain
    *     differences in the numbers (empty when the conditions match)
-   * @param added units (fixture, fixture/variant, or fixture/variant [builder]) only in the current report
+   * @param added units (fixture, fixture/variant, fixture/variant [builder] or ... scenario) only in the current report
    * @param removed units only in the baseline
    */
   public record Result(
@@ -156,7 +156,7 @@ public final class Comparison {
             added.add(f + "/" + v + " [" + b + "]");
             continue;
           }
-          compareBuild(f, v, b, bb.get(b), cb.get(b), th, statuses, sizes, times);
+          compareBuild(f, v, b, bb.get(b), cb.get(b), th, statuses, sizes, times, added, removed);
         }
       }
     }
@@ -164,7 +164,8 @@ public final class Comparison {
   }
 
   private static void compareBuild(String f, String v, String b, Report.BuildResultJson base, Report.BuildResultJson cur,
-      Thresholds th, List<StatusChange> statuses, List<SizeChange> sizes, List<TimeChange> times) {
+      Thresholds th, List<StatusChange> statuses, List<SizeChange> sizes, List<TimeChange> times,
+      List<String> added, List<String> removed) {
     boolean baseOk = "ok".equals(base.status());
     boolean curOk = "ok".equals(cur.status());
     if (!Objects.equals(base.status(), cur.status())) {
@@ -183,8 +184,13 @@ public final class Comparison {
     }
     Map<String, Report.ScenarioResult> bs = base.scenarios() == null ? Map.of() : base.scenarios();
     Map<String, Report.ScenarioResult> cs = cur.scenarios() == null ? Map.of() : cur.scenarios();
-    for (String s : bs.keySet()) {
+    for (String s : union(bs.keySet(), cs.keySet())) {
       if (!cs.containsKey(s)) {
+        removed.add(f + "/" + v + " [" + b + "] " + s);
+        continue;
+      }
+      if (!bs.containsKey(s)) {
+        added.add(f + "/" + v + " [" + b + "] " + s);
         continue;
       }
       List<Double> a = samples(bs.get(s));

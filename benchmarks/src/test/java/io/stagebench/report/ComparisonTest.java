@@ -109,6 +109,11 @@ class ComparisonTest {
     assertThat(r.added()).containsExactly("go-static/distroless", "rust");
     assertThat(r.removed()).containsExactly("go-static/single", "python");
     assertThat(r.environment()).containsExactly("engine version: 20.10 -> 24.0");
+    // A scenario measured only on one side is listed too.
+    Report.BuildResultJson noScenarios = new Report.BuildResultJson("classic", "ok", null, null,
+        new Report.Image("sha256:x", 10_000_000L, null, 3, List.of(), null), null, java.util.Map.of());
+    Report c = report("c", "20.10", List.of(fixture("go-static", variant("multi", noScenarios))));
+    assertThat(Comparison.compare(a, c, Thresholds.DEFAULT).removed()).contains("go-static/multi [classic] warm");
     assertThat(r.regressed()).isFalse();
   }
 
