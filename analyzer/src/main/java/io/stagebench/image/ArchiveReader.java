@@ -156,7 +156,7 @@ public final class ArchiveReader {
     b.mark(1);
     int first = b.read();
     b.reset();
-    if (first == '{' && size <= MAX_JSON) {
+    if ((first == '{' || first == '[') && size <= MAX_JSON) {
       byte[] bytes = b.readAllBytes();
       try {
         JSON.readTree(bytes);

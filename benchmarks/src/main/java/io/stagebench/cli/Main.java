@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       JmhCommand.class,
       CommandLine.HelpCommand.class,
       ParseCommand.class,
+      AnalyzeCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
