@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ParseCommand.class,
       AnalyzeCommand.class,
+      DiffCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
