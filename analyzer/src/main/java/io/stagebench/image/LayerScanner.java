@@ -67,8 +67,10 @@ public final class LayerScanner {
       }
       CountingOutputStream gzCount = compressed ? new CountingOutputStream() : null;
       GZIPOutputStream gz = compressed ? new GZIPOutputStream(gzCount, 1 << 16) : null;
+      // an uncompressed blob is its own tar: one digest serves as blob digest and diff ID
+      boolean plain = compression.equals("none");
       CountingInputStream tarCount =
-          new CountingInputStream(new TeeInputStream(new DigestInputStream(tar, tarSha), gz));
+          new CountingInputStream(new TeeInputStream(plain ? tar : new DigestInputStream(tar, tarSha), gz));
       Acc acc = new Acc();
       TarArchiveInputStream tin = new TarArchiveInputStream(tarCount);
       TarArchiveEntry e;
@@ -84,9 +86,10 @@ public final class LayerScanner {
         gz.finish();
         gzBytes = gzCount.count;
       }
+      String blobDigest = "sha256:" + HexFormat.of().formatHex(blobSha.digest());
       return new LayerScan(
-          "sha256:" + HexFormat.of().formatHex(blobSha.digest()),
-          "sha256:" + HexFormat.of().formatHex(tarSha.digest()),
+          blobDigest,
+          plain ? blobDigest : "sha256:" + HexFormat.of().formatHex(tarSha.digest()),
           compression, blobCount.count, tarCount.count, gzBytes, acc.size,
           acc.files, acc.dirs, acc.symlinks, acc.hardlinks, acc.whiteouts, List.copyOf(acc.entries));
     } catch (EOFException e) {
