@@ -49,7 +49,7 @@ public final class ImageAnalyzer {
           .limit(top)
           .map(e -> new ImageReport.FileSize("/" + e.path(), e.size()))
           .toList();
-      rows.add(new ImageReport.LayerRow(l.index(), s.diffId(), l.createdBy(), null, s.size(), s.archiveBytes(),
+      rows.add(new ImageReport.LayerRow(l.index(), s.diffId(), l.createdBy(), s.size(), s.archiveBytes(),
           s.gzipBytes(), s.compression(), s.files(), s.dirs(), s.symlinks(), s.hardlinks(), s.whiteouts(), largest));
       archive += s.archiveBytes();
       if (s.gzipBytes() < 0) {

@@ -32,7 +32,7 @@ public record ImageReport(
   public record FileSize(String path, long bytes) {}
 
   public record LayerRow(
-      int index, String diffId, String createdBy, String instruction, long sizeBytes, long archiveBytes,
+      int index, String diffId, String createdBy, long sizeBytes, long archiveBytes,
       long gzipBytes, String compression, int files, int dirs, int symlinks, int hardlinks, int whiteouts,
       List<FileSize> largest) {}
 
