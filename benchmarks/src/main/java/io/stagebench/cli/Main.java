@@ -21,9 +21,11 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       BaselineCommand.class,
       JmhCommand.class,
-      CommandLine.HelpCommand.class,
       ParseCommand.class,
       LintCommand.class,
+      AnalyzeCommand.class,
+      DiffCommand.class,
+      CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
