@@ -9,8 +9,6 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
@@ -25,26 +23,10 @@ final class JmhCommand implements Callable<Integer> {
 
   @Unmatched List<String> unmatched = new ArrayList<>();
 
-  @Spec CommandSpec spec;
-
-  /**
-   * The arguments after {@code jmh} in their original order: picocli splits positionals from
-   * unmatched options, which would separate {@code -p} from its {@code name=value}.
-   */
-  List<String> jmhArgs() {
-    List<String> original = spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
-    int at = original.indexOf(spec == null ? "" : spec.name());
-    if (at >= 0) {
-      return new ArrayList<>(original.subList(at + 1, original.size()));
-    }
-    List<String> all = new ArrayList<>(args);
-    all.addAll(unmatched);
-    return all;
-  }
-
   @Override
   public Integer call() throws Exception {
-    List<String> all = jmhArgs();
+    List<String> all = new ArrayList<>(args);
+    all.addAll(unmatched);
     CommandLineOptions opts;
     try {
       opts = new CommandLineOptions(all.toArray(String[]::new));
