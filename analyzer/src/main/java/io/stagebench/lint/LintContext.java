@@ -75,12 +75,21 @@ public final class LintContext {
   public List<Stage> chain(Stage s) {
     List<Stage> out = new ArrayList<>();
     Stage cur = s;
-    while (cur != null && !out.contains(cur)) {
+    while (cur != null && !containsSame(out, cur)) {
       out.add(cur);
       Optional<Integer> base = resolved(cur).baseStage();
       cur = base.isPresent() ? stages().get(base.get()) : null;
     }
     return out;
+  }
+
+  private static boolean containsSame(List<Stage> stages, Stage s) {
+    for (Stage x : stages) {
+      if (x == s) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The image at the bottom of a stage's FROM chain, lower-cased ({@code golang:1.21-bookworm}). */

@@ -162,6 +162,9 @@ public final class Shell {
   private static final java.util.Set<String> KEYWORDS =
       java.util.Set.of("then", "do", "else", "if", "while", "until", "!", "exec", "time");
 
+  private static final java.util.regex.Pattern ASSIGNMENT =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", java.util.regex.Pattern.DOTALL);
+
   private static void flush(List<Cmd> out, List<String> words, boolean pipe) {
     int i = 0;
     List<String> assignments = new ArrayList<>();
@@ -169,7 +172,7 @@ public final class Shell {
       String w = words.get(i);
       if (KEYWORDS.contains(w)) {
         i++;
-      } else if (w.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+      } else if (ASSIGNMENT.matcher(w).matches()) {
         assignments.add(w);
         i++;
       } else if ((w.equals("sudo") || w.equals("env")) && i + 1 < words.size()) {

@@ -14,18 +14,21 @@ public final class CopyFromUnknown extends Rule {
 
   @Override
   public void check(LintContext ctx, Sink sink) {
+    Set<String> earlierRefs = new HashSet<>();
     for (Stage s : ctx.stages()) {
       for (Instruction copy : s.instructions("COPY")) {
         String from = ctx.resolved(copy).map(r -> r.flags().get("from")).orElse(copy.flagValue("from").orElse(null));
         if (from == null || from.contains(":") || from.contains("/") || from.contains("$")) {
           continue;
         }
-        boolean earlier = ctx.stages().stream().filter(o -> o.index() < s.index()).anyMatch(o -> o.answersTo(from));
+        boolean earlier = earlierRefs.contains(from.toLowerCase(Locale.ROOT));
         boolean self = s.answersTo(from);
         if (!earlier && !self) {
           sink.report(copy, "COPY --from=" + from + " names no earlier stage");
         }
       }
+      earlierRefs.add(Integer.toString(s.index()));
+      s.name().ifPresent(earlierRefs::add);
     }
   }
 }
