@@ -51,7 +51,9 @@ public final class BuildContext implements AutoCloseable {
     Path tmp = Files.createTempFile("stagebench-context-", ".tar");
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(os)) {
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      // GNU long names and whole-second times: no PAX header, which the engine's BuildKit context
+      // sniffing takes for a Dockerfile when it comes first
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       walk(dir, dir, ignore, df, tar, names);
       tar.finish();
@@ -136,7 +138,7 @@ public final class BuildContext implements AutoCloseable {
     } else {
       e.setMode(0100000 | mode);
     }
-    e.setModTime(Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis());
+    e.setModTime(Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() / 1000 * 1000);
     e.setIds(0, 0);
     e.setNames("", "");
   }

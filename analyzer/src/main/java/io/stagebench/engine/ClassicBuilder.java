@@ -164,6 +164,14 @@ public final class ClassicBuilder implements Builder {
       }
       long end = System.nanoTime();
       parser.finish(end);
+      if (!imageId.startsWith("sha256:")) {
+        // the stream names the image by its short ID; the rest of stagebench wants the full one
+        try {
+          imageId = engine.client().inspectImageCmd(imageId).exec().getId();
+        } catch (RuntimeException e) {
+          throw engine.unreachable("image inspect", e);
+        }
+      }
       return BuildResult.of(imageId, (end - start) / 1_000_000, parser.steps(), ctx.bytes(), tail.lines(),
           ctx.warnings());
     } catch (IOException e) {

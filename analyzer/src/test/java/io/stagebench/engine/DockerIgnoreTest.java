@@ -122,6 +122,12 @@ class DockerIgnoreTest {
         byte[] head = in.readNBytes(2);
         assertThat(head).isNotEqualTo(new byte[] {0x1f, (byte) 0x8b}); // not gzip
       }
+      try (InputStream in = ctx.open()) {
+        byte[] header = in.readNBytes(512);
+        // a plain header first: BuildKit in the engine sniffs the body and takes a leading PAX header for a Dockerfile
+        assertThat((char) header[156]).isEqualTo('0');
+        assertThat(new String(header, 0, 13, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(".dockerignore");
+      }
     }
   }
 
