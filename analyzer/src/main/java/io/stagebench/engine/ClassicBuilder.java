@@ -5,87 +5,177 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.BuildResponseItem;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The classic (pre-BuildKit) builder through docker-java's {@code buildImageCmd}. */
-public final class ClassicBuilder {
+/**
+ * The classic (pre-BuildKit) builder through docker-java's {@code buildImageCmd}, fed the exact
+ * context tar of {@link BuildContext}. Steps come from its stream: a {@code Step N/M : KEYWORD ...}
+ * line opens a step, which lasts until the next one or the end; a {@code ---> Using cache} line in
+ * it marks it cached. Only filesystem instructions count as steps ({@link BuildStep}).
+ */
+public final class ClassicBuilder implements Builder {
   /** Build output goes to its own logger so users can turn it up without the rest. */
   private static final Logger BUILD_LOG = LoggerFactory.getLogger("io.stagebench.build");
-  private static final Pattern STEP = Pattern.compile("^Step \\d+/\\d+ : .*");
+  private static final Pattern STEP = Pattern.compile("^Step \\d+/\\d+ : (\\S+).*");
 
   private final Engine engine;
+  private volatile BuildImageResultCallback inFlight;
+  private volatile boolean cancelled;
 
   public ClassicBuilder(Engine engine) {
     this.engine = engine;
   }
 
-  /**
-   * Builds the image.
-   *
-   * @throws BuildFailedException when the Dockerfile fails to build (with the log tail)
-   * @throws EngineException when the engine cannot be reached
-   */
-  public BuildResult build(BuildRequest req) throws BuildFailedException, EngineException {
-    LogTail tail = new LogTail(40);
-    AtomicInteger steps = new AtomicInteger();
-    AtomicInteger cached = new AtomicInteger();
-    BuildImageCmd cmd =
-        engine
-            .client()
-            .buildImageCmd()
-            .withBaseDirectory(req.contextDir().toFile())
-            .withDockerfile(req.contextDir().resolve(req.dockerfile()).toFile())
-            .withTags(req.tags())
-            .withLabels(req.labels())
-            .withNoCache(req.noCache())
-            .withPull(false)
-            .withRemove(true)
-            .withForcerm(true);
-    req.target().ifPresent(cmd::withTarget);
-    req.buildArgs().forEach(cmd::withBuildArg);
-    long start = System.nanoTime();
-    BuildImageResultCallback callback =
-        new BuildImageResultCallback() {
-          @Override
-          public void onNext(BuildResponseItem item) {
-            String s = item.getStream();
-            if (s != null) {
-              tail.append(s);
-              String line = s.strip();
-              if (STEP.matcher(line).matches()) {
-                steps.incrementAndGet();
-              } else if (line.equals("---> Using cache")) {
-                cached.incrementAndGet();
-              }
-              if (!line.isEmpty()) {
-                BUILD_LOG.debug(line);
-              }
-            }
-            if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
-              tail.append(item.getErrorDetail().getMessage() + "\n");
-            }
-            super.onNext(item);
-          }
-        };
-    String imageId;
-    try {
-      imageId = cmd.exec(callback).awaitImageId();
-    } catch (DockerClientException e) {
-      throw new BuildFailedException(
-          "build of " + req.dockerfile() + " failed: " + Engine.rootMessage(e), tail.lines());
-    } catch (DockerException e) {
-      if (e.getHttpStatus() >= 400 && e.getHttpStatus() < 500) {
-        throw new BuildFailedException(
-            "the engine refused the build of " + req.dockerfile() + ": " + Engine.rootMessage(e), tail.lines());
+  @Override
+  public String name() {
+    return "classic";
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    BuildImageResultCallback c = inFlight;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException | RuntimeException e) {
+        // the build is ending anyway
       }
-      throw engine.unreachable("build", e);
-    } catch (RuntimeException e) {
-      throw engine.unreachable("build", e);
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    return new BuildResult(imageId, millis, steps.get(), cached.get(), tail.lines());
+  }
+
+  /** Turns the classic stream into steps as it arrives. */
+  static final class StepParser {
+    private final List<BuildStep> steps = new ArrayList<>();
+    private String name;
+    private boolean countable;
+    private boolean cached;
+    private long startNanos;
+
+    void line(String line, long nowNanos) {
+      Matcher m = STEP.matcher(line);
+      if (m.matches()) {
+        finish(nowNanos);
+        name = line.substring(line.indexOf(" : ") + 3);
+        countable = BuildStep.isStep(m.group(1));
+        cached = false;
+        startNanos = nowNanos;
+      } else if (line.equals("---> Using cache")) {
+        cached = true;
+      }
+    }
+
+    void finish(long nowNanos) {
+      if (name != null && countable) {
+        steps.add(new BuildStep(name, (nowNanos - startNanos) / 1_000_000,
+            cached ? BuildStep.Status.CACHED : BuildStep.Status.EXECUTED));
+      }
+      name = null;
+    }
+
+    List<BuildStep> steps() {
+      return steps;
+    }
+  }
+
+  @Override
+  public BuildResult build(BuildRequest req) throws BuildFailedException, EngineException {
+    BuildSupport.check(req, "classic");
+    cancelled = false;
+    long start = System.nanoTime();
+    LogTail tail = new LogTail(40);
+    StepParser parser = new StepParser();
+    BuildContext ctx;
+    try {
+      ctx = BuildContext.pack(req.contextDir(), req.dockerfile());
+    } catch (IOException | UncheckedIOException e) {
+      throw new BuildFailedException("cannot pack the build context " + req.contextDir() + ": "
+          + Engine.rootMessage(e), List.of());
+    }
+    try (ctx; InputStream body = ctx.open()) {
+      ctx.warnings().forEach(BUILD_LOG::warn);
+      BuildImageCmd cmd =
+          engine
+              .client()
+              .buildImageCmd()
+              .withTarInputStream(body)
+              .withDockerfilePath(req.dockerfile())
+              .withTags(req.tags())
+              .withLabels(req.labels())
+              .withNoCache(req.noCache())
+              .withPull(false)
+              .withRemove(true)
+              .withForcerm(true);
+      req.target().ifPresent(cmd::withTarget);
+      req.buildArgs().forEach(cmd::withBuildArg);
+      BuildImageResultCallback callback =
+          new BuildImageResultCallback() {
+            @Override
+            public void onNext(BuildResponseItem item) {
+              String s = item.getStream();
+              if (s != null) {
+                tail.append(s);
+                long now = System.nanoTime();
+                for (String l : s.split("\n")) {
+                  String line = l.strip();
+                  if (!line.isEmpty()) {
+                    parser.line(line, now);
+                    BUILD_LOG.debug(line);
+                  }
+                }
+              }
+              if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+                tail.append(item.getErrorDetail().getMessage() + "\n");
+              }
+              super.onNext(item);
+            }
+          };
+      inFlight = callback;
+      String imageId;
+      try {
+        imageId = cmd.exec(callback).awaitImageId();
+      } catch (DockerClientException e) {
+        if (cancelled) {
+          throw new BuildFailedException("the build of " + req.dockerfile() + " was cancelled", tail.lines());
+        }
+        throw new BuildFailedException(
+            "build of " + req.dockerfile() + " failed: " + Engine.rootMessage(e), tail.lines());
+      } catch (DockerException e) {
+        if (e.getHttpStatus() >= 400 && e.getHttpStatus() < 500) {
+          throw new BuildFailedException(
+              "the engine refused the build of " + req.dockerfile() + ": " + Engine.rootMessage(e), tail.lines());
+        }
+        throw engine.unreachable("build", e);
+      } catch (RuntimeException e) {
+        if (cancelled) {
+          throw new BuildFailedException("the build of " + req.dockerfile() + " was cancelled", tail.lines());
+        }
+        throw engine.unreachable("build", e);
+      } finally {
+        inFlight = null;
+      }
+      long end = System.nanoTime();
+      parser.finish(end);
+      if (!imageId.startsWith("sha256:")) {
+        // the stream names the image by its short ID; the rest of stagebench wants the full one
+        try {
+          imageId = engine.client().inspectImageCmd(imageId).exec().getId();
+        } catch (RuntimeException e) {
+          throw engine.unreachable("image inspect", e);
+        }
+      }
+      return BuildResult.of(imageId, (end - start) / 1_000_000, parser.steps(), ctx.bytes(), tail.lines(),
+          ctx.warnings());
+    } catch (IOException e) {
+      throw new BuildFailedException("cannot read the packed build context: " + e.getMessage(), tail.lines());
+    }
   }
 }

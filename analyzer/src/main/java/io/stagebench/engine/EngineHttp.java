@@ -70,11 +70,23 @@ public final class EngineHttp {
       String method, String pathAndQuery, Map<String, String> headers, InputStream body,
       Consumer<JsonNode> onMessage)
       throws EngineException {
+    return stream(method, pathAndQuery, headers, body, onMessage, c -> { });
+  }
+
+  /**
+   * Like {@link #stream(String, String, Map, InputStream, Consumer)}, and hands the open response to
+   * {@code onOpen} so another thread can close it to stop the request (a build's cancel).
+   */
+  public int stream(
+      String method, String pathAndQuery, Map<String, String> headers, InputStream body,
+      Consumer<JsonNode> onMessage, Consumer<java.io.Closeable> onOpen)
+      throws EngineException {
     Request.Builder b = Request.builder().method(method).path(pathAndQuery).headers(headers);
     if (body != null) {
       b.body(body);
     }
     try (DockerHttpClient.Response r = http.execute(b.build())) {
+      onOpen.accept(r);
       int status = r.getStatusCode();
       if (status >= 400) {
         throw new EngineException(

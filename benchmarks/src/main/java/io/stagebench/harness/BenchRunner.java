@@ -4,6 +4,9 @@ import io.stagebench.StagebenchException;
 import io.stagebench.engine.BuildFailedException;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.BuildResult;
+import io.stagebench.engine.Builder;
+import io.stagebench.engine.Builders;
+import io.stagebench.engine.UnsupportedBuildException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.Labels;
 import java.io.IOException;
@@ -42,6 +45,7 @@ public final class BenchRunner {
   private long started;
   private int done;
   private int total;
+  private final Map<String, Builder> builders = new LinkedHashMap<>();
 
   public BenchRunner(Engine engine, Profile profile, String runId, Path workDir, Listener listener) {
     this.engine = engine;
@@ -227,9 +231,17 @@ public final class BenchRunner {
     listener.progress(new Progress(u.label(), what, rep, reps, done, total, elapsed, eta));
     BuildRequest req = ScenarioSession.request(profile, runId, u.fixture, u.variant, u.builder, context, noCache);
     try {
-      BuildResult r = Builds.build(engine, u.builder, req);
+      Builder builder = builders.computeIfAbsent(u.builder, b -> Builders.of(engine, b));
+      BuildResult r = builder.build(req);
+      r.warnings().forEach(w -> listener.line(u.label() + " " + what + ": warning: " + w));
       done++;
       return Optional.of(r);
+    } catch (UnsupportedBuildException e) {
+      done++;
+      listener.line(u.label() + ": skipped, " + e.getMessage());
+      u.status = "skipped";
+      u.reason = Optional.of(e.getMessage());
+      return Optional.empty();
     } catch (BuildFailedException e) {
       done++;
       listener.line(u.label() + " " + what + ": BUILD FAILED: " + Secrets.of(u.variant.buildArgs()).scrub(e.getMessage()));

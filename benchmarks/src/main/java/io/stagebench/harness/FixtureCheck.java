@@ -5,6 +5,8 @@ import io.stagebench.StagebenchException;
 import io.stagebench.engine.BuildFailedException;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.BuildResult;
+import io.stagebench.engine.Builders;
+import io.stagebench.engine.UnsupportedBuildException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
 import io.stagebench.engine.Labels;
@@ -107,7 +109,9 @@ public final class FixtureCheck {
         Map.of(Labels.RUN, runId), Set.of(RunIds.tag(runId, f.name(), v.name(), builder)), false);
     BuildResult r;
     try {
-      r = build(builder, req);
+      r = Builders.of(engine, builder).build(req);
+    } catch (UnsupportedBuildException e) {
+      return skip(f, v, builder, e.getMessage());
     } catch (BuildFailedException e) {
       Secrets secrets = Secrets.of(v.buildArgs());
       String why = secrets.scrub(e.getMessage());
@@ -125,8 +129,5 @@ public final class FixtureCheck {
         Optional.of(smoke), Optional.empty(), smoke.passed() ? List.of() : List.of(smoke.detail()), Optional.empty());
   }
 
-  private BuildResult build(String builder, BuildRequest req) throws BuildFailedException, EngineException {
-    return Builds.build(engine, builder, req);
-  }
 
 }

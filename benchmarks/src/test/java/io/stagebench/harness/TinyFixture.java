@@ -54,6 +54,8 @@ final class TinyFixture {
         "RUN --mount=type=cache,target=/var/cache/tiny install -m 755 /src/app.sh /usr/local/bin/app",
         "ENTRYPOINT [\"/usr/local/bin/app\"]",
         ""));
+    Files.writeString(d.resolve("Dockerfile.secret"), "ARG BASE_IMAGE=" + BASE + "\nFROM ${BASE_IMAGE}\n"
+        + "RUN --mount=type=secret,id=token cat /run/secrets/token\n");
     Files.writeString(d.resolve("fixture.json"), """
         {
           "schemaVersion": 1,
@@ -64,7 +66,8 @@ final class TinyFixture {
             {"name": "single", "dockerfile": "Dockerfile.single", "pattern": "single-stage", "builders": ["classic", "buildkit"]},
             {"name": "multi", "dockerfile": "Dockerfile.multi", "pattern": "builder/runtime split", "target": "runtime", "builders": ["classic", "buildkit"]},
             {"name": "broken", "dockerfile": "Dockerfile.broken", "pattern": "fails on purpose", "builders": ["classic", "buildkit"]},
-            {"name": "multi-cache", "dockerfile": "Dockerfile.cache", "pattern": "cache mount", "builders": ["buildkit"]}
+            {"name": "multi-cache", "dockerfile": "Dockerfile.cache", "pattern": "cache mount", "builders": ["buildkit"]},
+            {"name": "secret", "dockerfile": "Dockerfile.secret", "pattern": "secret mount", "builders": ["classic", "buildkit"]}
           ],
           "edits": {
             "source": {"file": "src/app.sh", "append": "# edit {{value}}\\n"},

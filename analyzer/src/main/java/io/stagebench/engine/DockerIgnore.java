@@ -1,0 +1,209 @@
+package io.stagebench.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of a {@code .dockerignore}, read and matched the way the docker CLI does (the
+ * moby/patternmatcher semantics): lines starting with {@code #} are comments, surrounding blanks are
+ * trimmed, {@code !} starts an exception, paths are cleaned ({@code ./a/../b} is {@code b}, a
+ * leading {@code /} is dropped), {@code *} and {@code ?} stay within one path element, {@code **}
+ * spans any number of elements (none included), a pattern also excludes everything below a
+ * directory it matches, and the last matching pattern decides.
+ */
+public final class DockerIgnore {
+  /** One cleaned pattern. */
+  public record Rule(String pattern, boolean exception, Pattern regex, int elements) {}
+
+  private final List<Rule> rules;
+
+  private DockerIgnore(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /** No rules: everything is sent. */
+  public static DockerIgnore none() {
+    return new DockerIgnore(List.of());
+  }
+
+  /** The rules of {@code dir/.dockerignore}, or none when the file is absent. */
+  public static DockerIgnore load(Path contextDir) throws IOException {
+    Path f = contextDir.resolve(".dockerignore");
+    if (!Files.isRegularFile(f)) {
+      return none();
+    }
+    return parse(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+  }
+
+  /** Parses the text of a {@code .dockerignore}. */
+  public static DockerIgnore parse(String text) {
+    List<Rule> rules = new ArrayList<>();
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    for (String raw : text.split("\r?\n", -1)) {
+      if (raw.startsWith("#")) {
+        continue;
+      }
+      String p = raw.strip();
+      if (p.isEmpty()) {
+        continue;
+      }
+      boolean exception = false;
+      if (p.charAt(0) == '!') {
+        if (p.length() == 1) {
+          throw new IllegalArgumentException(".dockerignore: illegal exclusion pattern: \"!\"");
+        }
+        exception = true;
+        p = p.substring(1).strip();
+      }
+      p = clean(p);
+      if (p.length() > 1 && p.charAt(0) == '/') {
+        p = p.substring(1);
+      }
+      rules.add(new Rule(p, exception, compile(p), p.split("/", -1).length));
+    }
+    return new DockerIgnore(rules);
+  }
+
+  /** The rules in file order. */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** Whether any rule is an exception ({@code !pattern}). */
+  public boolean hasExceptions() {
+    return rules.stream().anyMatch(Rule::exception);
+  }
+
+  /**
+   * Whether {@code relPath} (slash-separated, relative to the context) is excluded: the last rule
+   * that matches the path or one of its parent directories decides.
+   */
+  public boolean excluded(String relPath) {
+    String path = clean(relPath);
+    String[] parts = path.split("/");
+    boolean excluded = false;
+    for (Rule r : rules) {
+      boolean match = r.regex().matcher(path).matches();
+      if (!match && parts.length > 1) {
+        // a pattern naming a directory also covers what is below it
+        int n = Math.min(r.elements(), parts.length - 1);
+        for (int k = 1; k <= parts.length - 1 && !match; k++) {
+          if (k > n && !r.pattern().contains("**")) {
+            break;
+          }
+          match = r.regex().matcher(String.join("/", java.util.Arrays.copyOf(parts, k))).matches();
+        }
+      }
+      if (match) {
+        excluded = !r.exception();
+      }
+    }
+    return excluded;
+  }
+
+  /**
+   * Whether the walk must enter an excluded directory because an exception could bring back
+   * something below it (Docker walks it then, and sends only what the exceptions re-include).
+   */
+  public boolean mayReinclude(String dirRelPath) {
+    String dir = clean(dirRelPath) + "/";
+    for (Rule r : rules) {
+      if (!r.exception()) {
+        continue;
+      }
+      String p = r.pattern();
+      if (p.contains("*") || p.contains("?") || p.contains("[") || p.contains("\\")) {
+        return true; // a wildcard exception could match anywhere; walk and let matching decide
+      }
+      if ((p + "/").startsWith(dir)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Lexical clean like Go's {@code filepath.Clean} for slash paths. */
+  static String clean(String path) {
+    if (path.isEmpty()) {
+      return ".";
+    }
+    boolean rooted = path.startsWith("/");
+    List<String> out = new ArrayList<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (!out.isEmpty() && !out.get(out.size() - 1).equals("..")) {
+          out.remove(out.size() - 1);
+        } else if (!rooted) {
+          out.add("..");
+        }
+        continue;
+      }
+      out.add(part);
+    }
+    String s = String.join("/", out);
+    if (rooted) {
+      return "/" + s;
+    }
+    return s.isEmpty() ? "." : s;
+  }
+
+  /** Translates one cleaned pattern into an anchored regular expression. */
+  static Pattern compile(String pattern) {
+    StringBuilder re = new StringBuilder("^");
+    int n = pattern.length();
+    for (int i = 0; i < n; i++) {
+      char c = pattern.charAt(i);
+      if (c == '*') {
+        if (i + 1 < n && pattern.charAt(i + 1) == '*') {
+          i++;
+          if (i + 1 < n && pattern.charAt(i + 1) == '/') {
+            i++;
+          }
+          if (i + 1 >= n) {
+            re.append(".*");
+          } else {
+            re.append("(.*/)?");
+          }
+        } else {
+          re.append("[^/]*");
+        }
+      } else if (c == '?') {
+        re.append("[^/]");
+      } else if (c == '\\') {
+        if (i + 1 < n) {
+          i++;
+          re.append(Pattern.quote(String.valueOf(pattern.charAt(i))));
+        } else {
+          re.append("\\\\");
+        }
+      } else if (c == '[') {
+        int end = pattern.indexOf(']', i + 1);
+        if (end < 0) {
+          re.append("\\[");
+        } else {
+          String cls = pattern.substring(i + 1, end);
+          if (cls.startsWith("^") || cls.startsWith("!")) {
+            cls = "^" + cls.substring(1);
+          }
+          re.append('[').append(cls.replace("\\", "\\\\").replace("[", "\\[")).append(']');
+          i = end;
+        }
+      } else if (".+()|{}$^".indexOf(c) >= 0) {
+        re.append('\\').append(c);
+      } else {
+        re.append(c);
+      }
+    }
+    return Pattern.compile(re.append('$').toString());
+  }
+}
