@@ -92,7 +92,7 @@ public final class ScenarioSession implements AutoCloseable {
 
   private BuildResult build(boolean noCache) throws StagebenchException {
     try {
-      return Builds.build(engine, builder, request(profile, runId, fixture, variant, builder, context, noCache));
+      return io.stagebench.engine.Builders.of(engine, builder).build(request(profile, runId, fixture, variant, builder, context, noCache));
     } catch (BuildFailedException e) {
       throw new StagebenchException(StagebenchException.Category.BUILD_FAILED,
           fixture.name() + "/" + variant.name() + " [" + builder + "] " + scenario.id() + " build failed: " + e.getMessage());
