@@ -165,7 +165,8 @@ public final class BenchRunner {
     if (coldScenario) {
       u.add(Scenario.COLD, sample(r.get()));
     }
-    ImageFacts.Facts facts = ImageFacts.of(engine, r.get().imageId(), profile.buildArgs().values());
+    ImageFacts.Facts facts = ImageFacts.of(engine, r.get().imageId(), profile.buildArgs().values(),
+        VariantFiles.stageGraph(u.fixture, u.variant, profile));
     u.imageId = Optional.of(facts.id());
     u.sizeBytes = facts.sizeBytes();
     u.layerCount = facts.layerCount();

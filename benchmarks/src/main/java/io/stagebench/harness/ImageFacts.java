@@ -19,6 +19,15 @@ final class ImageFacts {
   private ImageFacts() {}
 
   static Facts of(Engine engine, String imageId, Collection<String> baseImages) throws EngineException {
+    return of(engine, imageId, baseImages, java.util.Optional.empty());
+  }
+
+  /**
+   * The facts, with each of the image's own layers tied to the instruction of {@code graph} that
+   * made it ({@link io.stagebench.image.LayerAttribution}) when the Dockerfile is known.
+   */
+  static Facts of(Engine engine, String imageId, Collection<String> baseImages,
+      java.util.Optional<io.stagebench.dockerfile.StageGraph> graph) throws EngineException {
     InspectImageResponse img = BaseImages.inspect(engine, imageId).orElseThrow(
         () -> new EngineException("the image " + imageId + " just built is gone"));
     List<ImageHistory> history = history(engine, imageId);
@@ -32,14 +41,31 @@ final class ImageFacts {
         baseEntries = bh.size();
       }
     }
-    List<UnitResult.LayerFact> layers = new ArrayList<>();
     // History is newest first; report oldest first, as the layers stack.
+    int own = history.size() - baseEntries;
+    List<String> ownCreatedBy = new ArrayList<>();
+    for (int i = own - 1; i >= 0; i--) {
+      ownCreatedBy.add(history.get(i).getCreatedBy());
+    }
+    List<java.util.Optional<io.stagebench.image.LayerAttribution.Origin>> origins = graph
+        .map(g -> io.stagebench.image.LayerAttribution.attribute(g, ownCreatedBy))
+        .orElse(List.of());
+    List<UnitResult.LayerFact> layers = new ArrayList<>();
     for (int i = history.size() - 1; i >= 0; i--) {
       ImageHistory h = history.get(i);
       long size = h.getSize() == null ? 0 : h.getSize();
-      boolean base = i >= history.size() - baseEntries;
+      boolean base = i >= own;
       if (size > 0) {
-        layers.add(new UnitResult.LayerFact(clean(h.getCreatedBy()), size, base));
+        String origin = base ? "base" : "final";
+        Integer line = null;
+        int k = own - 1 - i;
+        if (!base && k < origins.size() && origins.get(k).isPresent()) {
+          origin = origins.get(k).get().origin();
+          line = origins.get(k).get().line();
+        } else if (!base && graph.isPresent()) {
+          origin = "unknown";
+        }
+        layers.add(new UnitResult.LayerFact(clean(h.getCreatedBy()), size, base, origin, line));
       }
     }
     int layerCount = img.getRootFS() == null || img.getRootFS().getLayers() == null ? layers.size() : img.getRootFS().getLayers().size();

@@ -48,7 +48,7 @@ public final class ReportAssembler {
           }
         }
         variants.add(new Report.VariantResult(v.name(), v.dockerfile(), v.pattern(), v.target().orElse(null),
-            v.production(), null, builds));
+            v.production(), VariantFiles.lint(f, v, profile), builds));
       }
       fixtures.add(new Report.FixtureResult(f.name(), relative(home, f.dir()), f.language(), f.description(),
           variants, comparisons(units.stream().filter(u -> u.fixture() == f).toList())));
@@ -77,7 +77,7 @@ public final class ReportAssembler {
 
   private static Report.BuildResultJson build(UnitResult u) {
     Report.Image image = u.imageId().map(id -> new Report.Image(id, u.sizeBytes(), null, u.layerCount(),
-        u.layers().stream().map(l -> new Report.Layer(null, l.sizeBytes(), l.createdBy(), l.base() ? "base" : "final", null)).toList(),
+        u.layers().stream().map(l -> new Report.Layer(null, l.sizeBytes(), l.createdBy(), l.origin(), l.line())).toList(),
         null)).orElse(null);
     Report.Smoke smoke = u.smoke().map(s -> new Report.Smoke(s.passed(), s.passed() ? s.millisUntilHealthy() : null, s.detail())).orElse(null);
     Map<String, Report.ScenarioResult> scenarios = new LinkedHashMap<>();

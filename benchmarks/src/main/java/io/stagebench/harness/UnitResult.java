@@ -16,7 +16,11 @@ public final class UnitResult {
   }
 
   /** A layer of the final image as the engine's history tells it. */
-  public record LayerFact(String createdBy, long sizeBytes, boolean base) {}
+  public record LayerFact(String createdBy, long sizeBytes, boolean base, String origin, Integer line) {
+    public LayerFact(String createdBy, long sizeBytes, boolean base) {
+      this(createdBy, sizeBytes, base, base ? "base" : "final", null);
+    }
+  }
 
   final Fixture fixture;
   final Fixture.Variant variant;
@@ -83,7 +87,7 @@ public final class UnitResult {
   /** The final image's layers; a classic build's history shows build args, so they are masked. */
   public List<LayerFact> layers() {
     return layers.stream()
-        .map(l -> new LayerFact(secrets.scrub(l.createdBy()), l.sizeBytes(), l.base()))
+        .map(l -> new LayerFact(secrets.scrub(l.createdBy()), l.sizeBytes(), l.base(), l.origin(), l.line()))
         .toList();
   }
 

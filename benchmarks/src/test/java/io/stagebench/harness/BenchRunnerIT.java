@@ -73,6 +73,10 @@ class BenchRunnerIT {
       // The base image's layers are recognised; the residue layer is the single image's own.
       assertThat(single.layers()).anyMatch(UnitResult.LayerFact::base);
       assertThat(single.layers().stream().filter(l -> !l.base()).mapToLong(UnitResult.LayerFact::sizeBytes).sum()).isGreaterThan(3_000_000);
+      // Stage attribution: single's residue RUN is line 5 of the final stage; multi's app comes from the build stage.
+      assertThat(single.layers()).anyMatch(l -> l.origin().equals("final") && Integer.valueOf(5).equals(l.line()) && l.sizeBytes() >= 3_000_000);
+      assertThat(multi.layers()).anyMatch(l -> l.origin().equals("stage:build") && Integer.valueOf(10).equals(l.line()));
+      assertThat(multi.layers()).noneMatch(l -> l.sizeBytes() >= 3_000_000 && !l.base());
       // Steps are the filesystem instructions (WORKDIR, COPY, RUN, ADD): single has 5, multi 5 + COPY --from.
       java.util.Map<UnitResult, Integer> steps = java.util.Map.of(single, 5, multi, 6);
       for (UnitResult u : List.of(single, multi)) {
