@@ -39,10 +39,21 @@ public final class BaseImages {
 
   private final Engine engine;
   private final BaseCatalog catalog;
+  private final ExtraCaCerts ca;
 
+  /** Without extra CA certificates. */
   public BaseImages(Engine engine, BaseCatalog catalog) {
+    this(engine, catalog, ExtraCaCerts.none());
+  }
+
+  /**
+   * @param ca extra CA certificates, passed as the build arg {@code EXTRA_CA_CERTS} to the bases
+   *     that declare it (and part of their digest)
+   */
+  public BaseImages(Engine engine, BaseCatalog catalog, ExtraCaCerts ca) {
     this.engine = engine;
     this.catalog = catalog;
+    this.ca = ca;
   }
 
   /** The state of every base. */
@@ -62,7 +73,7 @@ public final class BaseImages {
     }
     Map<String, String> labels = img.get().getConfig() == null ? null : img.get().getConfig().getLabels();
     String digest = labels == null ? null : labels.get(Labels.BASE_DIGEST);
-    State state = catalog.definitionDigest(b).equals(digest) ? State.PRESENT : State.STALE;
+    State state = catalog.definitionDigest(b, ca).equals(digest) ? State.PRESENT : State.STALE;
     long size = img.get().getSize() == null ? 0 : img.get().getSize();
     return new Status(b, state, Optional.of(img.get().getId()), size);
   }
@@ -118,17 +129,26 @@ public final class BaseImages {
   private void buildDockerfile(Base b) throws StagebenchException {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(Labels.BASE, b.name());
-    labels.put(Labels.BASE_DIGEST, catalog.definitionDigest(b));
+    labels.put(Labels.BASE_DIGEST, catalog.definitionDigest(b, ca));
     new ClassicBuilder(engine)
         .build(
             new BuildRequest(
                 catalog.basesDir().resolve(b.dir()),
                 "Dockerfile",
                 Optional.empty(),
-                b.buildArgs(),
+                buildArgs(b),
                 labels,
                 Set.of(b.image()),
                 false));
+  }
+
+  /** The base's build args, with {@code EXTRA_CA_CERTS} when there are extra CAs and it declares the arg. */
+  Map<String, String> buildArgs(Base b) {
+    Map<String, String> args = new LinkedHashMap<>(b.buildArgs());
+    if (ca.present() && catalog.takesExtraCa(b)) {
+      args.put(ExtraCaCerts.BUILD_ARG, ca.pem().orElseThrow());
+    }
+    return args;
   }
 
   private void importRootfs(Base b) throws StagebenchException {
