@@ -132,26 +132,17 @@ public final class BaseCatalog {
     return bases.stream().filter(b -> need.contains(b.name())).toList();
   }
 
-  /**
-   * A digest of what defines the base: its script, or every file of its directory. A base whose
-   * image carries another digest is stale.
-   */
-  public String definitionDigest(Base base) {
-    return definitionDigest(base, ExtraCaCerts.none());
-  }
-
   /** Whether the base is a Dockerfile that declares {@code ARG EXTRA_CA_CERTS}. */
   public boolean takesExtraCa(Base base) {
     return !base.isRootfs() && ExtraCaCerts.declaredBy(basesDir.resolve(base.dir()).resolve("Dockerfile"));
   }
 
   /**
-   * {@link #definitionDigest(Base)}, plus the extra CA certificates when there are some and the
-   * base's Dockerfile declares {@code ARG EXTRA_CA_CERTS}: without a CA the digest is the same as
-   * before, on machines with the same CA it is the same everywhere, and a base built before the CA
-   * appeared (or with another one) is stale, since it could not reach TLS sites through the proxy.
+   * A digest of what defines the base: its script, or every file of its directory. A base whose
+   * image carries another digest is stale. Extra CA certificates are machine facts, not part of the
+   * definition: they are recorded in their own label (see {@link BaseImages}).
    */
-  public String definitionDigest(Base base, ExtraCaCerts ca) {
+  public String definitionDigest(Base base) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       Path root = basesDir.resolve(base.isRootfs() ? base.rootfs() : base.dir());
@@ -170,10 +161,6 @@ public final class BaseCatalog {
         md.update((byte) 0);
       }
       md.update(new java.util.TreeMap<>(base.buildArgs()).toString().getBytes(StandardCharsets.UTF_8));
-      if (ca.present() && takesExtraCa(base)) {
-        md.update((byte) 0);
-        md.update((ExtraCaCerts.BUILD_ARG + "=" + ca.pem().orElseThrow()).getBytes(StandardCharsets.UTF_8));
-      }
       return HexFormat.of().formatHex(md.digest()).substring(0, 16);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -73,9 +73,23 @@ public final class BaseImages {
     }
     Map<String, String> labels = img.get().getConfig() == null ? null : img.get().getConfig().getLabels();
     String digest = labels == null ? null : labels.get(Labels.BASE_DIGEST);
-    State state = catalog.definitionDigest(b, ca).equals(digest) ? State.PRESENT : State.STALE;
+    String caLabel = labels == null ? null : labels.get(ExtraCaCerts.LABEL);
+    State state = catalog.definitionDigest(b).equals(digest) && caUpToDate(b, caLabel) ? State.PRESENT : State.STALE;
     long size = img.get().getSize() == null ? 0 : img.get().getSize();
     return new Status(b, state, Optional.of(img.get().getId()), size);
+  }
+
+  /**
+   * Whether a base image's extra-CA label fits this machine: a base that takes extra CAs and was
+   * built without them (or with others) while this machine has some is stale, since it cannot reach
+   * TLS sites through the intercepting proxy. Without extra CAs nothing is required, so machines
+   * without a CA never rebuild, and machines with the same CA agree.
+   */
+  boolean caUpToDate(Base b, String caLabel) {
+    if (!ca.present() || !catalog.takesExtraCa(b)) {
+      return true;
+    }
+    return ca.fingerprint().equals(caLabel);
   }
 
   /** Inspects an image by reference; empty when the engine does not have it. */
@@ -129,7 +143,10 @@ public final class BaseImages {
   private void buildDockerfile(Base b) throws StagebenchException {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(Labels.BASE, b.name());
-    labels.put(Labels.BASE_DIGEST, catalog.definitionDigest(b, ca));
+    labels.put(Labels.BASE_DIGEST, catalog.definitionDigest(b));
+    if (ca.present() && catalog.takesExtraCa(b)) {
+      labels.put(ExtraCaCerts.LABEL, ca.fingerprint());
+    }
     new ClassicBuilder(engine)
         .build(
             new BuildRequest(

@@ -32,6 +32,8 @@ public record ExtraCaCerts(Optional<String> pem, String source) {
   public static final String ENV = "STAGEBENCH_EXTRA_CA_CERTS";
   public static final String DEFAULT_DIR = "/usr/local/share/ca-certificates";
   public static final String BUILD_ARG = "EXTRA_CA_CERTS";
+  /** Label on a base built with extra CAs: their {@link #fingerprint()}. */
+  public static final String LABEL = "io.stagebench.base.extra-ca";
 
   private static final Pattern BLOCK =
       Pattern.compile("-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\s]+?-----END CERTIFICATE-----");

@@ -62,10 +62,10 @@ class ExtraCaCertsTest {
   }
 
   @Test
-  void digestTakesTheCaOnlyForBasesDeclaringTheArg() throws Exception {
+  void onlyBasesDeclaringTheArgGetTheCaAndItNeverChangesTheDefinitionDigest() throws Exception {
     Path bases = Files.createDirectories(dir.resolve("home/fixtures/bases"));
     Files.writeString(bases.resolve("bases.json"), "{\"bases\":[{\"name\":\"root\",\"image\":\"s/root:1\",\"rootfs\":\"mk\"},"
-        + "{\"name\":\"ca\",\"image\":\"s/ca:1\",\"dir\":\"ca\",\"after\":[\"root\"]},"
+        + "{\"name\":\"ca\",\"image\":\"s/ca:1\",\"dir\":\"ca\",\"after\":[\"root\"],\"buildArgs\":{\"X\":\"1\"}},"
         + "{\"name\":\"plain\",\"image\":\"s/plain:1\",\"dir\":\"plain\",\"after\":[\"root\"]}]}");
     Files.writeString(bases.resolve("mk"), "#!/bin/sh\n");
     Files.createDirectories(bases.resolve("ca"));
@@ -78,11 +78,23 @@ class ExtraCaCertsTest {
     Files.writeString(dir.resolve("a.crt"), CERT_A);
     ExtraCaCerts some = ExtraCaCerts.detect(Map.of(), dir);
     ExtraCaCerts same = ExtraCaCerts.detect(Map.of(ExtraCaCerts.ENV, dir.resolve("a.crt").toString()), dir.resolve("x"));
+    assertThat(same.fingerprint()).isEqualTo(some.fingerprint());
 
     assertThat(c.takesExtraCa(ca)).isTrue();
     assertThat(c.takesExtraCa(plain)).isFalse();
-    assertThat(c.definitionDigest(ca, ExtraCaCerts.none())).isEqualTo(c.definitionDigest(ca));
-    assertThat(c.definitionDigest(ca, some)).isNotEqualTo(c.definitionDigest(ca)).isEqualTo(c.definitionDigest(ca, same));
-    assertThat(c.definitionDigest(plain, some)).isEqualTo(c.definitionDigest(plain));
+    assertThat(c.takesExtraCa(c.byName("root").orElseThrow())).isFalse();
+
+    BaseImages withCa = new BaseImages(null, c, some);
+    BaseImages without = new BaseImages(null, c, ExtraCaCerts.none());
+    assertThat(withCa.buildArgs(ca)).containsEntry("X", "1").containsEntry("EXTRA_CA_CERTS", some.pem().orElseThrow());
+    assertThat(withCa.buildArgs(plain)).isEmpty();
+    assertThat(without.buildArgs(ca)).containsOnlyKeys("X");
+    // Staleness: a CA on this machine requires it on the bases that take it, and nothing else.
+    assertThat(withCa.caUpToDate(ca, some.fingerprint())).isTrue();
+    assertThat(withCa.caUpToDate(ca, null)).isFalse();
+    assertThat(withCa.caUpToDate(ca, "0123456789abcdef")).isFalse();
+    assertThat(withCa.caUpToDate(plain, null)).isTrue();
+    assertThat(without.caUpToDate(ca, null)).isTrue();
+    assertThat(without.caUpToDate(ca, some.fingerprint())).isTrue();
   }
 }
