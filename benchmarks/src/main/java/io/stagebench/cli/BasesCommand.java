@@ -3,6 +3,7 @@ package io.stagebench.cli;
 import io.stagebench.engine.Engine;
 import io.stagebench.harness.BaseCatalog;
 import io.stagebench.harness.BaseImages;
+import io.stagebench.harness.ExtraCaCerts;
 import io.stagebench.harness.StagebenchHome;
 import io.stagebench.harness.Units;
 import java.io.PrintWriter;
@@ -45,7 +46,7 @@ final class BasesCommand implements Runnable {
       BaseCatalog catalog = BaseCatalog.load(home);
       List<BaseImages.Status> list;
       try (Engine engine = Engine.connect()) {
-        list = new BaseImages(engine, catalog).list();
+        list = new BaseImages(engine, catalog, ExtraCaCerts.detect()).list();
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
@@ -73,7 +74,10 @@ final class BasesCommand implements Runnable {
   }
 
   @Command(name = "build", mixinStandardHelpOptions = true,
-      description = "Build the missing or stale bases (all, or the NAMEs and what they need), through the engine API.")
+      description = {"Build the missing or stale bases (all, or the NAMEs and what they need), through the engine API.",
+          "Extra CA certificates (TLS-intercepting networks): the PEM file named by STAGEBENCH_EXTRA_CA_CERTS "
+              + "(empty: none), by default every /usr/local/share/ca-certificates/*.crt, passed as build arg "
+              + "EXTRA_CA_CERTS to the bases that declare it."})
   static final class BuildBases implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -88,8 +92,13 @@ final class BasesCommand implements Runnable {
       Path home = StagebenchHome.locate();
       BaseCatalog catalog = BaseCatalog.load(home);
       PrintWriter out = spec.commandLine().getOut();
+      ExtraCaCerts ca = ExtraCaCerts.detect();
+      if (ca.present()) {
+        out.println("extra CA certificates: " + ca.count() + " from " + ca.source()
+            + " (build arg " + ExtraCaCerts.BUILD_ARG + ", set " + ExtraCaCerts.ENV + " to change)");
+      }
       try (Engine engine = Engine.connect()) {
-        List<BaseCatalog.Base> built = new BaseImages(engine, catalog).build(new LinkedHashSet<>(names), force, line -> {
+        List<BaseCatalog.Base> built = new BaseImages(engine, catalog, ca).build(new LinkedHashSet<>(names), force, line -> {
           out.println(line);
           out.flush();
         });

@@ -132,9 +132,15 @@ public final class BaseCatalog {
     return bases.stream().filter(b -> need.contains(b.name())).toList();
   }
 
+  /** Whether the base is a Dockerfile that declares {@code ARG EXTRA_CA_CERTS}. */
+  public boolean takesExtraCa(Base base) {
+    return !base.isRootfs() && ExtraCaCerts.declaredBy(basesDir.resolve(base.dir()).resolve("Dockerfile"));
+  }
+
   /**
    * A digest of what defines the base: its script, or every file of its directory. A base whose
-   * image carries another digest is stale.
+   * image carries another digest is stale. Extra CA certificates are machine facts, not part of the
+   * definition: they are recorded in their own label (see {@link BaseImages}).
    */
   public String definitionDigest(Base base) {
     try {

@@ -39,10 +39,21 @@ public final class BaseImages {
 
   private final Engine engine;
   private final BaseCatalog catalog;
+  private final ExtraCaCerts ca;
 
+  /** Without extra CA certificates. */
   public BaseImages(Engine engine, BaseCatalog catalog) {
+    this(engine, catalog, ExtraCaCerts.none());
+  }
+
+  /**
+   * @param ca extra CA certificates, passed as the build arg {@code EXTRA_CA_CERTS} to the bases
+   *     that declare it (and part of their digest)
+   */
+  public BaseImages(Engine engine, BaseCatalog catalog, ExtraCaCerts ca) {
     this.engine = engine;
     this.catalog = catalog;
+    this.ca = ca;
   }
 
   /** The state of every base. */
@@ -62,9 +73,23 @@ public final class BaseImages {
     }
     Map<String, String> labels = img.get().getConfig() == null ? null : img.get().getConfig().getLabels();
     String digest = labels == null ? null : labels.get(Labels.BASE_DIGEST);
-    State state = catalog.definitionDigest(b).equals(digest) ? State.PRESENT : State.STALE;
+    String caLabel = labels == null ? null : labels.get(ExtraCaCerts.LABEL);
+    State state = catalog.definitionDigest(b).equals(digest) && caUpToDate(b, caLabel) ? State.PRESENT : State.STALE;
     long size = img.get().getSize() == null ? 0 : img.get().getSize();
     return new Status(b, state, Optional.of(img.get().getId()), size);
+  }
+
+  /**
+   * Whether a base image's extra-CA label fits this machine: a base that takes extra CAs and was
+   * built without them (or with others) while this machine has some is stale, since it cannot reach
+   * TLS sites through the intercepting proxy. Without extra CAs nothing is required, so machines
+   * without a CA never rebuild, and machines with the same CA agree.
+   */
+  boolean caUpToDate(Base b, String caLabel) {
+    if (!ca.present() || !catalog.takesExtraCa(b)) {
+      return true;
+    }
+    return ca.fingerprint().equals(caLabel);
   }
 
   /** Inspects an image by reference; empty when the engine does not have it. */
@@ -119,16 +144,28 @@ public final class BaseImages {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(Labels.BASE, b.name());
     labels.put(Labels.BASE_DIGEST, catalog.definitionDigest(b));
+    if (ca.present() && catalog.takesExtraCa(b)) {
+      labels.put(ExtraCaCerts.LABEL, ca.fingerprint());
+    }
     new ClassicBuilder(engine)
         .build(
             new BuildRequest(
                 catalog.basesDir().resolve(b.dir()),
                 "Dockerfile",
                 Optional.empty(),
-                b.buildArgs(),
+                buildArgs(b),
                 labels,
                 Set.of(b.image()),
                 false));
+  }
+
+  /** The base's build args, with {@code EXTRA_CA_CERTS} when there are extra CAs and it declares the arg. */
+  Map<String, String> buildArgs(Base b) {
+    Map<String, String> args = new LinkedHashMap<>(b.buildArgs());
+    if (ca.present() && catalog.takesExtraCa(b)) {
+      args.put(ExtraCaCerts.BUILD_ARG, ca.pem().orElseThrow());
+    }
+    return args;
   }
 
   private void importRootfs(Base b) throws StagebenchException {

@@ -123,7 +123,12 @@ public final class SmokeCheck {
 
   private Result http(String id, Fixture.HttpCheck check, int timeoutSeconds, long start) throws EngineException {
     DockerClient client = engine.client();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: the default (HTTP/2) sends an h2c Upgrade on plain http, which servers with an
+    // upgrade handler (Next.js' standalone server) answer by closing the connection.
+    HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2))
+        .build();
     long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     String last = "no answer yet";
     Integer hostPort = null;
