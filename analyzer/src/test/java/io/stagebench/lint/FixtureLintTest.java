@@ -23,6 +23,16 @@ class FixtureLintTest {
   static final Map<String, List<String>> EXPECTED = new TreeMap<>();
 
   static {
+    row("fullstack/Dockerfile.multi", "SB011@11", "SB011@18", "SB011@20");
+    row("fullstack/Dockerfile.single", "SB001@4", "SB013@4", "SB011@5", "SB002@9", "DL3003@10", "SB004@10", "SB011@10", "DL3003@11", "DL3059@11", "SB011@11");
+    row("nextjs/Dockerfile.multi", "SB011@10");
+    row("nextjs/Dockerfile.single", "SB001@5", "SB013@5", "SB002@8", "SB004@9", "SB011@9", "DL3059@10");
+    row("node/Dockerfile.multi", "SB011@10");
+    row("node/Dockerfile.multi-cache");
+    row("node/Dockerfile.multi-prune", "SB011@9");
+    row("node/Dockerfile.multi-test", "SB011@10");
+    row("node/Dockerfile.single", "SB001@4", "SB013@4", "SB002@6", "SB004@7", "SB011@7");
+    row("node/Dockerfile.targets", "SB011@10", "SB007@12");
     row("go-cgo/Dockerfile.multi", "SB011@7", "SB011@10", "SB011@12", "SB011@17");
     row("go-cgo/Dockerfile.single", "SB001@4", "SB011@5", "SB002@7", "SB011@8", "SB013@4");
     row("go-static/Dockerfile.multi", "SB011@9", "SB011@11");
