@@ -47,11 +47,15 @@ import picocli.CommandLine.Spec;
       "Without options: the default set (" + BenchCommand.DEFAULT_SET_DOC + ")."
     })
 final class BenchCommand implements Callable<Integer> {
-  static final String DEFAULT_SET_DOC = "every fixture, every variant, classic builder, 1 cold + 3 warm/edit samples";
+  static final String DEFAULT_SET_DOC = "go-static and python, every variant, both builders, 1 cold + 3 warm/edit samples; --fixtures all for every fixture";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--fixtures", split = ",", paramLabel = "NAME", description = "Fixtures to run (default: all).")
+  /** What {@code stagebench bench} runs with no --fixtures: two patterns, both builders, under 15 minutes here. */
+  static final List<String> DEFAULT_FIXTURES = List.of("go-static", "python");
+
+  @Option(names = "--fixtures", split = ",", paramLabel = "NAME",
+      description = "Fixtures to run, or 'all' (default: the default set go-static,python; with --fixtures-dir: those).")
   List<String> fixtures = new ArrayList<>();
 
   @Option(names = "--variants", split = ",", paramLabel = "NAME", description = "Only these variants.")
@@ -61,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "Scenarios in order (default: ${DEFAULT-VALUE}).")
   List<String> scenarios;
 
-  @Option(names = "--builder", defaultValue = "classic", paramLabel = "B",
+  @Option(names = "--builder", defaultValue = "both", paramLabel = "B",
       description = "classic, buildkit or both (default: ${DEFAULT-VALUE}).")
   String builder;
 
@@ -233,7 +237,13 @@ final class BenchCommand implements Callable<Integer> {
         case "both" -> List.of("classic", "buildkit");
         default -> throw new IllegalArgumentException("unknown builder \"" + builder + "\"; use classic, buildkit or both");
       };
-      return new BenchOptions(fixtures, Optional.ofNullable(variants).map(LinkedHashSet::new), sc, builders,
+      List<String> names = fixtures;
+      if (names.equals(List.of("all"))) {
+        names = List.of();
+      } else if (names.isEmpty() && fixturesDirs.isEmpty() && context == null) {
+        names = DEFAULT_FIXTURES;
+      }
+      return new BenchOptions(names, Optional.ofNullable(variants).map(LinkedHashSet::new), sc, builders,
           reps, coldReps, warmup, Shard.parse(shard), keepImages);
     } catch (IllegalArgumentException e) {
       throw new StagebenchException(Category.USAGE, e.getMessage());

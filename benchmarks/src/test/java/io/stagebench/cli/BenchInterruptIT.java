@@ -44,7 +44,7 @@ class BenchInterruptIT {
     Path out = home.resolve("out");
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         Path.of("target", "stagebench.jar").toAbsolutePath().toString(),
-        "bench", "--fixtures", "tiny", "--profile", "offline", "--out", out.toString())
+        "bench", "--fixtures", "tiny", "--builder", "classic", "--profile", "offline", "--out", out.toString())
         .redirectErrorStream(true);
     pb.environment().put("STAGEBENCH_HOME", home.toString());
     pb.environment().put("CI", "true");

@@ -53,7 +53,7 @@ class SecretsIT {
     Path out = home.resolve("out");
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         Path.of("target", "stagebench.jar").toAbsolutePath().toString(),
-        "bench", "--fixtures", "tiny", "--profile", "offline", "--scenarios", "cold,warm", "--reps", "1",
+        "bench", "--fixtures", "tiny", "--builder", "classic", "--profile", "offline", "--scenarios", "cold,warm", "--reps", "1",
         "--out", out.toString())
         .redirectErrorStream(true);
     pb.environment().put("STAGEBENCH_HOME", home.toString());
