@@ -57,6 +57,8 @@ final class BaselineCommand implements Runnable {
       Report r = Baseline.update(home, src, allowIncomplete);
       Path docsDir = home.resolve("reports").resolve("docs");
       List<Path> docFiles = ReportCommand.render(r, docsDir, java.util.EnumSet.allOf(io.stagebench.report.ReportRenderer.Format.class));
+      // The docs keep the report they were drawn from, so `report reports/docs/report.json --docs` reproduces them.
+      ReportStore.writeBytes(docsDir.resolve("report.json"), Files.readAllBytes(Baseline.file(home)));
       PrintWriter out = spec.commandLine().getOut();
       out.println("baseline is now run " + r.run().id() + " (" + src + ") -> " + home.relativize(Baseline.file(home)));
       out.println("regenerated " + docFiles.size() + " file(s) in " + home.relativize(docsDir));

@@ -109,6 +109,11 @@ final class ReportCharts {
         .title(title).xAxisTitle(x).yAxisTitle(y).build();
     style(c.getStyler(), categories);
     styleAxes(c.getStyler(), categories);
+    if (series > 4) {
+      // A row of more than four entries does not fit under a narrow chart: list them on the right.
+      c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+      c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+    }
     return c;
   }
 
