@@ -110,6 +110,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--keep-images", description = "Keep the final images (tagged sbrun/<fixture>:<variant>-<builder>-<run>).")
   boolean keepImages;
 
+  @Option(names = "--build-timeout", paramLabel = "DURATION",
+      description = "End a build that runs longer (e.g. 600, 90s, 15m): it is recorded as failed and the run goes on (default: none).")
+  String buildTimeout;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Continue the interrupted run whose report.json is in RUN_DIR: units it measured are kept, the others run; one complete report.")
+  Path resume;
+
   @Option(names = "--no-report", description = "Do not draw charts, summary.md and index.html next to report.json.")
   boolean noReport;
 
@@ -117,21 +125,43 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BenchOptions options = options();
+    Optional<java.time.Duration> timeout = Optional.empty();
+    if (buildTimeout != null) {
+      try {
+        timeout = Optional.of(duration(buildTimeout));
+      } catch (IllegalArgumentException e) {
+        throw new StagebenchException(Category.USAGE, e.getMessage());
+      }
+    }
+    Optional<Report> earlier = Optional.empty();
+    if (resume != null) {
+      earlier = Optional.of(resumable(resume));
+    }
+    BenchOptions options = earlier.isPresent() ? resumedOptions(earlier.get()) : options();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
     Path home = StagebenchHome.locate();
     List<Fixture> selected = fixtures(home, options);
     checkVariants(selected, options);
     String runId = RunIds.next();
-    Path dir = out != null ? out : home.resolve("reports").resolve("runs").resolve(runId);
+    Path dir = resume != null ? resume : out != null ? out : home.resolve("reports").resolve("runs").resolve(runId);
     Path reportFile = dir.resolve("report.json");
-    String startedAt = Instant.now().toString();
+    String startedAt = earlier.map(r -> r.run().startedAt()).orElse(Instant.now().toString());
+    if (earlier.isPresent()) {
+      profile = earlier.get().environment().profile();
+    }
     Progress progress = new Progress(err);
     try (Engine engine = Engine.connect()) {
       Optional<EngineInfo> info = Optional.of(engine.info());
       Profile p = Profiles.choose(home, engine, profile, progress::line);
       List<UnitResult> units = BenchRunner.plan(selected, options);
+      List<UnitResult> toRun = units;
+      if (earlier.isPresent()) {
+        units = restore(units, earlier.get());
+        toRun = units.stream().filter(u -> u.status().equals("pending")).toList();
+        progress.line("resuming run " + earlier.get().run().id() + ": " + (units.size() - toRun.size()) + " unit(s) kept, "
+            + toRun.size() + " to measure");
+      }
       if (units.isEmpty()) {
         throw new StagebenchException(Category.USAGE, "nothing to run: no variant matches " + variants + " in shard " + options.shard());
       }
@@ -141,33 +171,50 @@ final class BenchCommand implements Callable<Integer> {
       }
       Path work = Files.createTempDirectory("stagebench-" + runId);
       ReportWriter writer = new ReportWriter(reportFile, runId, startedAt, options, info, p, baseIds, home, units);
+      BenchRunner runner = new BenchRunner(engine, p, runId, work, new BenchRunner.Listener() {
+        @Override
+        public void progress(BenchRunner.Progress pr) {
+          progress.update(pr);
+        }
+
+        @Override
+        public void line(String text) {
+          progress.line(text);
+        }
+
+        @Override
+        public void checkpoint(List<UnitResult> results) {
+          writer.write(false, false);
+        }
+      });
+      timeout.ifPresent(runner::withBuildTimeout);
       Thread onInterrupt = new Thread(() -> {
         if (!finished) {
+          runner.cancel();
           writer.write(false, true);
           err.println("\nstagebench: interrupted; partial report in " + display(home, reportFile));
           err.flush();
         }
       }, "stagebench-interrupt");
       Runtime.getRuntime().addShutdownHook(onInterrupt);
+      boolean complete = false;
       try (RunCleanup cleanup = new RunCleanup(engine, runId, keepImages)) {
-        new BenchRunner(engine, p, runId, work, new BenchRunner.Listener() {
-          @Override
-          public void progress(BenchRunner.Progress pr) {
-            progress.update(pr);
-          }
-
-          @Override
-          public void line(String text) {
-            progress.line(text);
-          }
-
-          @Override
-          public void checkpoint(List<UnitResult> results) {
-            writer.write(false, false);
-          }
-        }).run(units, options);
+        runner.run(toRun, options);
         finished = true;
         writer.write(true, false);
+        complete = true;
+      } catch (io.stagebench.engine.EngineException e) {
+        finished = true;
+        progress.done();
+        if (complete) {
+          throw new StagebenchException(Category.ENVIRONMENT, "the run is complete (" + display(home, reportFile)
+              + ") but its images could not be removed: " + e.getMessage() + "; later: stagebench clean --run " + runId);
+        }
+        // The engine went away: keep what was measured, say how to go on.
+        writer.write(false, false);
+        throw new StagebenchException(Category.ENVIRONMENT, "the engine went away during the run: " + e.getMessage()
+            + "; partial report in " + display(home, reportFile) + "; when the engine is back: stagebench bench --resume "
+            + display(home, dir));
       } finally {
         finished = true;
         deleteTree(work);
@@ -197,6 +244,70 @@ final class BenchCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+  }
+
+  /** {@code 600}, {@code 90s}, {@code 15m}, {@code 1h}: a positive duration. */
+  static java.time.Duration duration(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(text.strip());
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw new IllegalArgumentException("--build-timeout " + text + ": give a positive duration such as 600, 90s, 15m or 1h");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    return switch (unit) {
+      case "ms" -> java.time.Duration.ofMillis(n);
+      case "m" -> java.time.Duration.ofMinutes(n);
+      case "h" -> java.time.Duration.ofHours(n);
+      default -> java.time.Duration.ofSeconds(n);
+    };
+  }
+
+  /** The interrupted run's report, refused when there is nothing to resume. */
+  private Report resumable(Path runDir) throws StagebenchException {
+    if (!fixtures.isEmpty() || variants != null || !fixturesDirs.isEmpty() || context != null || out != null) {
+      throw new StagebenchException(Category.USAGE,
+          "--resume continues a run with its own options; leave out --fixtures, --variants, --fixtures-dir, --context and --out");
+    }
+    Path file = runDir.resolve("report.json");
+    if (!Files.isRegularFile(file)) {
+      throw new StagebenchException(Category.USAGE, "--resume " + runDir + ": no report.json there; pass the directory of an interrupted run");
+    }
+    Report r = ReportStore.read(file);
+    if (r.run().complete()) {
+      throw new StagebenchException(Category.USAGE, "--resume " + runDir + ": run " + r.run().id() + " is complete; nothing to resume");
+    }
+    return r;
+  }
+
+  private BenchOptions resumedOptions(Report r) throws StagebenchException {
+    Report.Options o = r.run().options();
+    try {
+      return new BenchOptions(o.fixtures(), o.variants() == null || o.variants().isEmpty() ? Optional.empty()
+          : Optional.of(new LinkedHashSet<>(o.variants())), o.scenarios().stream().map(Scenario::of).toList(),
+          o.builders(), o.reps(), coldReps, o.warmup(), Shard.parse(o.shard()), keepImages);
+    } catch (IllegalArgumentException e) {
+      throw new StagebenchException(Category.USAGE, "--resume: the report's options are not usable: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The planned units, with what the earlier run measured taken from its report: finished units
+   * (ok, skipped) are kept whole; units it was still measuring keep their samples and get the rest;
+   * failed units (the engine going away fails the build in flight) are measured again.
+   */
+  static List<UnitResult> restore(List<UnitResult> planned, Report earlier) {
+    List<UnitResult> out = new ArrayList<>();
+    for (UnitResult u : planned) {
+      Optional<Report.BuildResultJson> done = earlier.fixtures().stream()
+          .filter(f -> f.name().equals(u.fixture().name()))
+          .flatMap(f -> f.variants().stream())
+          .filter(v -> v.name().equals(u.variant().name()))
+          .flatMap(v -> v.builds().stream())
+          .filter(b -> b.builder().equals(u.builder()) && !b.status().equals("failed"))
+          .findFirst();
+      out.add(done.map(b -> UnitResult.restore(u.fixture(), u.variant(), b)).orElse(u));
+    }
+    return out;
   }
 
   /** Refuses, before any engine work, a --variants name that none of the selected fixtures has. */

@@ -45,7 +45,14 @@ public final class BenchRunner {
   private long started;
   private int done;
   private int total;
-  private final Map<String, Builder> builders = new LinkedHashMap<>();
+  private final Map<String, Builder> builders = new java.util.concurrent.ConcurrentHashMap<>();
+  private java.util.Optional<java.time.Duration> buildTimeout = java.util.Optional.empty();
+  private final java.util.concurrent.ScheduledExecutorService timer =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stagebench-build-timeout");
+        t.setDaemon(true);
+        return t;
+      });
 
   public BenchRunner(Engine engine, Profile profile, String runId, Path workDir, Listener listener) {
     this.engine = engine;
@@ -53,6 +60,20 @@ public final class BenchRunner {
     this.runId = runId;
     this.workDir = workDir;
     this.listener = listener;
+  }
+
+  /**
+   * Ends any build that runs longer than {@code timeout}: it is recorded as failed ("timed out")
+   * and the run goes on with the next unit.
+   */
+  public BenchRunner withBuildTimeout(java.time.Duration timeout) {
+    this.buildTimeout = java.util.Optional.of(timeout);
+    return this;
+  }
+
+  /** Stops the builds in flight (Ctrl-C): each ends as a failed build and the run stops. */
+  public void cancel() {
+    builders.values().forEach(Builder::cancel);
   }
 
   /** The units of a run: every selected (fixture, variant) of this shard, times each builder. */
@@ -97,7 +118,8 @@ public final class BenchRunner {
     started = System.nanoTime();
     // Every unit gets its final image and smoke check first; cold (no cache) needs no priming.
     for (UnitResult u : active) {
-      prime(u, o.scenarios().contains(Scenario.COLD));
+      // A resumed unit that has its cold samples already is primed from the cache.
+      prime(u, o.scenarios().contains(Scenario.COLD) && !u.samples.containsKey(Scenario.COLD));
     }
     listener.checkpoint(units);
     Map<UnitResult, Path> copies = new LinkedHashMap<>();
@@ -122,6 +144,10 @@ public final class BenchRunner {
             continue;
           }
           boolean warmup = s != Scenario.COLD && round < o.warmup();
+          int have = u.samples.getOrDefault(s, List.of()).size();
+          if (have >= o.repsFor(s) || (warmup && have > 0)) {
+            continue; // measured before a --resume
+          }
           measure(u, s, round, rounds, warmup, copies.get(u));
         }
         listener.checkpoint(units);
@@ -231,8 +257,13 @@ public final class BenchRunner {
     long eta = done == 0 ? -1 : elapsed * (total - done) / done;
     listener.progress(new Progress(u.label(), what, rep, reps, done, total, elapsed, eta));
     BuildRequest req = ScenarioSession.request(profile, runId, u.fixture, u.variant, u.builder, context, noCache);
+    Builder builder = builders.computeIfAbsent(u.builder, b -> Builders.of(engine, b));
+    java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ScheduledFuture<?> deadline = buildTimeout.<java.util.concurrent.ScheduledFuture<?>>map(t -> timer.schedule(() -> {
+      timedOut.set(true);
+      builder.cancel();
+    }, t.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).orElse(null);
     try {
-      Builder builder = builders.computeIfAbsent(u.builder, b -> Builders.of(engine, b));
       BuildResult r = builder.build(req);
       r.warnings().forEach(w -> listener.line(u.label() + " " + what + ": warning: " + w));
       done++;
@@ -245,10 +276,41 @@ public final class BenchRunner {
       return Optional.empty();
     } catch (BuildFailedException e) {
       done++;
-      listener.line(u.label() + " " + what + ": BUILD FAILED: " + Secrets.of(u.variant.buildArgs()).scrub(e.getMessage()));
-      u.fail(what + " build failed: " + e.getMessage(), e.logTail());
+      String why = timedOut.get()
+          ? "timed out after " + buildTimeout.get().toSeconds() + " s (--build-timeout); the build was stopped"
+          : e.getMessage();
+      listener.line(u.label() + " " + what + ": BUILD FAILED: " + Secrets.of(u.variant.buildArgs()).scrub(why));
+      u.fail(what + " build failed: " + why, e.logTail());
+      if (!timedOut.get()) {
+        engineStillThere(e);
+      }
       return Optional.empty();
+    } finally {
+      if (deadline != null) {
+        deadline.cancel(false);
+      }
     }
+  }
+
+  /**
+   * A build that failed because the engine went away is not the fixture's fault: the run stops
+   * (the caller writes the partial report and exits 3) instead of failing every remaining unit.
+   */
+  private void engineStillThere(BuildFailedException cause) throws StagebenchException {
+    try {
+      // An engine shutting down still answers for a moment after it kills the build's container.
+      Thread.sleep(1500);
+      engine.ping();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (StagebenchException | RuntimeException gone) {
+      throw new io.stagebench.engine.EngineException("it stopped answering after a build failed (" + firstLine(cause.getMessage())
+          + ")", gone);
+    }
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
   }
 
   private static void checkInterrupted() throws InterruptedException {

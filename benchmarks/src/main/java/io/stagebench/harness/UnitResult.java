@@ -45,6 +45,41 @@ public final class UnitResult {
     this.secrets = Secrets.of(variant.buildArgs());
   }
 
+  /**
+   * A unit as an earlier, interrupted run's report recorded it, for {@code bench --resume}: its
+   * status, image, layers, smoke check, samples and skipped scenarios.
+   */
+  public static UnitResult restore(Fixture f, Fixture.Variant v, io.stagebench.report.Report.BuildResultJson b) {
+    UnitResult u = new UnitResult(f, v, b.builder());
+    u.status = b.status();
+    u.reason = Optional.ofNullable(b.reason());
+    u.logTail = b.logTail() == null ? List.of() : List.copyOf(b.logTail());
+    if (b.image() != null) {
+      u.imageId = Optional.ofNullable(b.image().id());
+      u.sizeBytes = b.image().sizeBytes();
+      u.layerCount = b.image().layerCount();
+      u.layers = b.image().layers() == null ? List.of() : b.image().layers().stream()
+          .map(l -> new LayerFact(l.createdBy(), l.sizeBytes(), "base".equals(l.origin()), l.origin(), l.line()))
+          .toList();
+    }
+    if (b.smoke() != null) {
+      u.smoke = Optional.of(new SmokeCheck.Result(b.smoke().passed(),
+          b.smoke().millisUntilHealthy() == null ? 0 : b.smoke().millisUntilHealthy(), b.smoke().detail()));
+    }
+    if (b.scenarios() != null) {
+      b.scenarios().forEach((id, sr) -> {
+        Scenario s = Scenario.of(id);
+        if (sr.skipped() != null) {
+          u.skippedScenarios.put(s, sr.skipped());
+        }
+        if (sr.samples() != null) {
+          sr.samples().forEach(x -> u.add(s, new Sample(x.wallMillis(), x.stepsTotal(), x.stepsCached())));
+        }
+      });
+    }
+    return u;
+  }
+
   public Fixture fixture() {
     return fixture;
   }

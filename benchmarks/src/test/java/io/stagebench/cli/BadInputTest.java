@@ -72,6 +72,22 @@ class BadInputTest {
   }
 
   @Test
+  void aBuildTimeoutThatIsNotADurationIsAUsageError() {
+    assertOneLine(run("bench", "--build-timeout", "soon"), 2, "soon");
+    assertOneLine(run("bench", "--build-timeout", "0"), 2, "positive duration");
+  }
+
+  @Test
+  void resumingADirectoryWithoutAReportIsAUsageError() {
+    assertOneLine(run("bench", "--resume", dir.toString()), 2, "no report.json");
+  }
+
+  @Test
+  void resumeTakesTheRunsOwnOptions() {
+    assertOneLine(run("bench", "--resume", dir.toString(), "--fixtures", "go-static"), 2, "own options");
+  }
+
+  @Test
   void anUnknownFormatIsAUsageError() {
     assertOneLine(run("parse", "--format", "xml", "Dockerfile"), 2, "xml");
   }
