@@ -36,7 +36,10 @@ public record ContextScan(boolean dockerignore, long bytes, long files, Map<Stri
   public static ContextScan scan(Path dir) throws IOException {
     Path ignoreFile = dir.resolve(".dockerignore");
     boolean has = Files.isRegularFile(ignoreFile);
-    Ignore ignore = has ? Ignore.parse(Files.readString(ignoreFile)) : Ignore.parse("");
+    // The same .dockerignore reading the builders use to pack the context.
+    io.stagebench.engine.DockerIgnore ignore = has
+        ? io.stagebench.engine.DockerIgnore.parse(Files.readString(ignoreFile))
+        : io.stagebench.engine.DockerIgnore.none();
     long[] totals = new long[2];
     Map<String, Long> leaks = new LinkedHashMap<>();
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -46,7 +49,7 @@ public record ContextScan(boolean dockerignore, long bytes, long files, Map<Stri
           return FileVisitResult.CONTINUE;
         }
         String rel = rel(dir, d);
-        if (ignore.excludes(rel) && !ignore.hasExceptions()) {
+        if (ignore.excluded(rel) && !ignore.mayReinclude(rel)) {
           return FileVisitResult.SKIP_SUBTREE;
         }
         return FileVisitResult.CONTINUE;
@@ -55,7 +58,7 @@ public record ContextScan(boolean dockerignore, long bytes, long files, Map<Stri
       @Override
       public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
         String rel = rel(dir, f);
-        if (attrs.isRegularFile() && !ignore.excludes(rel)) {
+        if (attrs.isRegularFile() && !ignore.excluded(rel)) {
           totals[0] += attrs.size();
           totals[1]++;
           heavyPrefix(rel).ifPresent(p -> leaks.merge(p, attrs.size(), Long::sum));
@@ -98,87 +101,5 @@ public record ContextScan(boolean dockerignore, long bytes, long files, Map<Stri
       u++;
     } while (v >= 1024 && u < units.length - 1);
     return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
-  }
-
-  /** The patterns of a {@code .dockerignore}. */
-  public static final class Ignore {
-    private final List<Pattern> patterns = new ArrayList<>();
-    private final List<Boolean> negated = new ArrayList<>();
-
-    /** Parses the file's text: one pattern a line, {@code #} comments, {@code !} exceptions. */
-    public static Ignore parse(String text) {
-      Ignore ig = new Ignore();
-      for (String raw : text.split("\r?\n")) {
-        String line = raw.trim();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        boolean neg = line.startsWith("!");
-        if (neg) {
-          line = line.substring(1).trim();
-        }
-        line = line.replaceAll("^(\\./)+", "").replaceAll("^/+", "").replaceAll("/+$", "");
-        if (line.isEmpty()) {
-          continue;
-        }
-        ig.patterns.add(Pattern.compile(toRegex(line)));
-        ig.negated.add(neg);
-      }
-      return ig;
-    }
-
-    boolean hasExceptions() {
-      return negated.contains(true);
-    }
-
-    /** Whether a context-relative path ({@code a/b.txt}) is left out. */
-    public boolean excludes(String rel) {
-      boolean out = false;
-      for (int i = 0; i < patterns.size(); i++) {
-        if (matchesSelfOrParent(patterns.get(i), rel)) {
-          out = !negated.get(i);
-        }
-      }
-      return out;
-    }
-
-    private static boolean matchesSelfOrParent(Pattern p, String rel) {
-      String cur = rel;
-      while (true) {
-        if (p.matcher(cur).matches()) {
-          return true;
-        }
-        int slash = cur.lastIndexOf('/');
-        if (slash < 0) {
-          return false;
-        }
-        cur = cur.substring(0, slash);
-      }
-    }
-
-    private static String toRegex(String glob) {
-      StringBuilder re = new StringBuilder();
-      for (int i = 0; i < glob.length(); i++) {
-        char c = glob.charAt(i);
-        if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-          i++;
-          if (i + 1 < glob.length() && glob.charAt(i + 1) == '/') {
-            i++;
-            re.append("(?:.*/)?");
-          } else {
-            re.append(".*");
-          }
-        } else if (c == '*') {
-          re.append("[^/]*");
-        } else if (c == '?') {
-          re.append("[^/]");
-        } else if (c == '\\' && i + 1 < glob.length()) {
-          re.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-        } else {
-          re.append(Pattern.quote(String.valueOf(c)));
-        }
-      }
-      return re.toString();
-    }
   }
 }

@@ -98,14 +98,14 @@ class LinterTest {
   }
 
   @Test
-  void dockerignorePatternsFollowDockersRules() {
-    ContextScan.Ignore ig = ContextScan.Ignore.parse("*.md\n!README.md\n**/target\n/build/\n");
-    assertThat(ig.excludes("a.md")).isTrue();
-    assertThat(ig.excludes("README.md")).isFalse();
-    assertThat(ig.excludes("docs/a.md")).isFalse();
-    assertThat(ig.excludes("x/y/target/z.class")).isTrue();
-    assertThat(ig.excludes("target")).isTrue();
-    assertThat(ig.excludes("build/out.bin")).isTrue();
-    assertThat(ig.excludes("src/build.go")).isFalse();
+  void theContextScanReadsDockerignoreAsTheBuildersDo() {
+    io.stagebench.engine.DockerIgnore ig = io.stagebench.engine.DockerIgnore.parse("*.md\n!README.md\n**/target\n/build/\n");
+    assertThat(ig.excluded("a.md")).isTrue();
+    assertThat(ig.excluded("README.md")).isFalse();
+    assertThat(ig.excluded("docs/a.md")).isFalse();
+    assertThat(ig.excluded("x/y/target/z.class")).isTrue();
+    assertThat(ig.excluded("target")).isTrue();
+    assertThat(ig.excluded("build/out.bin")).isTrue();
+    assertThat(ig.excluded("src/build.go")).isFalse();
   }
 }

@@ -2,13 +2,10 @@ package io.stagebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Bad input that needs no engine: every case is refused before anything is built, with one line
@@ -17,19 +14,11 @@ import picocli.CommandLine;
 class BadInputTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
-  private static void assertOneLine(Run r, int code, String fragment) {
+  private static void assertOneLine(Cli.Run r, int code, String fragment) {
     assertThat(r.code()).as(r.err()).isEqualTo(code);
     assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).startsWith("stagebench: ").contains(fragment);
@@ -94,7 +83,7 @@ class BadInputTest {
 
   @Test
   void anUnknownSubcommandIsAUsageError() {
-    Run r = run("benchmark");
+    Cli.Run r = run("benchmark");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("benchmark");
   }
@@ -105,7 +94,7 @@ class BadInputTest {
     Files.writeString(junk, "{\"hello\": 1}");
     Path other = dir.resolve("binary.json");
     Files.write(other, new byte[] {0, 1, 2, (byte) 0xff});
-    Run r = run("merge", junk.toString(), other.toString(), "-o", dir.resolve("out.json").toString());
+    Cli.Run r = run("merge", junk.toString(), other.toString(), "-o", dir.resolve("out.json").toString());
     assertThat(r.code()).as(r.err()).isIn(2, 3);
     assertThat(r.err().strip().lines().count()).isEqualTo(1);
     assertThat(r.err()).contains("junk.json");
@@ -114,7 +103,7 @@ class BadInputTest {
 
   @Test
   void aMissingDockerfileForParseIsAnEnvironmentErrorNotAStackTrace() {
-    Run r = run("parse", dir.resolve("nope/Dockerfile").toString());
+    Cli.Run r = run("parse", dir.resolve("nope/Dockerfile").toString());
     assertThat(r.code()).isIn(2, 3);
     assertThat(r.err()).contains("nope").doesNotContain("\tat ");
   }

@@ -42,13 +42,8 @@ class BenchInterruptIT {
          "smoke": {"command": {"args": [], "expectOutputContains": "hello"}}}
         """);
     Path out = home.resolve("out");
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        Path.of("target", "stagebench.jar").toAbsolutePath().toString(),
-        "bench", "--fixtures", "tiny", "--builder", "classic", "--profile", "offline", "--out", out.toString())
-        .redirectErrorStream(true);
-    pb.environment().put("STAGEBENCH_HOME", home.toString());
-    pb.environment().put("CI", "true");
-    Process p = pb.start();
+    Process p = SlowFixture.stagebench(home,
+        "bench", "--fixtures", "tiny", "--builder", "classic", "--profile", "offline", "--out", out.toString()).start();
     BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     String line;

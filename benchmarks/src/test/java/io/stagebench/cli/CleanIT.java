@@ -8,8 +8,6 @@ import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineCleaner;
 import io.stagebench.engine.Labels;
 import io.stagebench.harness.RunIds;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,20 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code clean} removes finished or dead runs and leaves a run in progress alone. */
 class CleanIT {
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   @Test
@@ -49,21 +38,21 @@ class CleanIT {
         }
         assertThat(cleaner.runs()).containsKeys(live, dead);
 
-        Run dry = run("clean", "--dry-run");
+        Cli.Run dry = run("clean", "--dry-run");
         assertThat(dry.code()).isZero();
         assertThat(dry.out()).containsPattern(dead + ".*dead.*would remove").containsPattern(live + ".*live.*keep");
         assertThat(cleaner.runs()).containsKeys(live, dead);
 
-        Run plain = run("clean");
+        Cli.Run plain = run("clean");
         assertThat(plain.code()).as(plain.err()).isZero();
         assertThat(cleaner.runs()).containsKey(live).doesNotContainKey(dead);
 
-        Run refused = run("clean", "--run", live);
+        Cli.Run refused = run("clean", "--run", live);
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("still in progress", "--force");
         assertThat(cleaner.runs()).containsKey(live);
 
-        Run forced = run("clean", "--run", live, "--force");
+        Cli.Run forced = run("clean", "--run", live, "--force");
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(cleaner.runs()).doesNotContainKey(live);
       } finally {

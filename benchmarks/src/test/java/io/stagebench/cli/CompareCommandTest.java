@@ -5,30 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code stagebench compare} on hand-made report files: exit codes and what the user reads. */
 class CompareCommandTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private static Report report(String run, long multiSize, long... warm) {
@@ -57,7 +46,7 @@ class CompareCommandTest {
   @Test
   void identicalReportsExitZero() throws Exception {
     Path a = write("a.json", report("a", 8_000_000L, 1000, 1100, 900));
-    Run r = run("compare", a.toString(), a.toString());
+    Cli.Run r = run("compare", a.toString(), a.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("OK: no regression");
     assertThat(r.err()).isEmpty();
@@ -67,7 +56,7 @@ class CompareCommandTest {
   void sizeRegressionExitsOneAndComesFirst() throws Exception {
     Path a = write("a.json", report("a", 8_000_000L, 1000, 1100, 900));
     Path b = write("b.json", report("b", 8_200_000L, 1000, 1100, 900));
-    Run r = run("compare", a.toString(), b.toString(), "--format", "markdown");
+    Cli.Run r = run("compare", a.toString(), b.toString(), "--format", "markdown");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).startsWith("## stagebench compare: regressed");
     assertThat(r.out().indexOf("### Regressions")).isLessThan(r.out().indexOf("<details>"));
@@ -81,7 +70,7 @@ class CompareCommandTest {
     Path slow = write("slow.json", report("slow", 8_000_000L, 1400, 1420, 1390, 1410));
     Path noisy = write("noisy.json", report("noisy", 8_000_000L, 600, 2400, 900, 1900));
     assertThat(run("compare", a.toString(), slow.toString()).code()).isEqualTo(1);
-    Run n = run("compare", a.toString(), noisy.toString(), "--format", "json");
+    Cli.Run n = run("compare", a.toString(), noisy.toString(), "--format", "json");
     assertThat(n.code()).isZero();
     JsonNode json = ReportStore.MAPPER.readTree(n.out());
     assertThat(json.at("/times/0/verdict").asText()).isEqualTo("UNCHANGED");
@@ -94,11 +83,11 @@ class CompareCommandTest {
     Path a = write("a.json", report("a", 8_000_000L, 1000, 1100, 900));
     Path v2 = dir.resolve("v2.json");
     Files.writeString(v2, Files.readString(a).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
-    Run r = run("compare", a.toString(), v2.toString());
+    Cli.Run r = run("compare", a.toString(), v2.toString());
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err().strip()).contains("schema version 2").doesNotContain("\n").doesNotContain("Exception");
     Path garbage = Files.writeString(dir.resolve("garbage.json"), "<html>not a report</html>");
-    Run g = run("compare", garbage.toString(), a.toString());
+    Cli.Run g = run("compare", garbage.toString(), a.toString());
     assertThat(g.code()).isEqualTo(3);
     assertThat(g.err()).contains("is not a stagebench report");
     Path other = Files.writeString(dir.resolve("other.json"), "{\"benchmark\": \"x\"}");
@@ -109,7 +98,7 @@ class CompareCommandTest {
   @Test
   void badOptionValuesAreUsageErrors() throws Exception {
     Path a = write("a.json", report("a", 8_000_000L, 1000, 1100, 900));
-    Run r = run("compare", a.toString(), a.toString(), "--max-size-increase", "lots");
+    Cli.Run r = run("compare", a.toString(), a.toString(), "--max-size-increase", "lots");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--max-size-increase takes a percentage");
     assertThat(run("compare", a.toString(), a.toString(), "--alpha", "2").code()).isEqualTo(2);

@@ -25,24 +25,17 @@ class LintCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  Run runIn(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    LintCommand lint = cl.getSubcommands().get("lint").getCommand();
-    lint.workingDir = dir;
-    if (stdin != null) {
-      lint.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    }
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  Cli.Run runIn(String stdin, String... args) {
+    return Cli.run(cl -> {
+      LintCommand lint = cl.getSubcommands().get("lint").getCommand();
+      lint.workingDir = dir;
+      if (stdin != null) {
+        lint.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+    }, args);
   }
 
-  Run run(String... args) {
+  Cli.Run run(String... args) {
     return runIn(null, args);
   }
 
@@ -56,7 +49,7 @@ class LintCommandTest {
   void textFormatAndExitCodesFollowTheThreshold() throws Exception {
     String bad = write("Dockerfile.bad", BAD).toString();
     String clean = write("Dockerfile.ok", CLEAN).toString();
-    Run r = run("lint", bad, clean);
+    Cli.Run r = run("lint", bad, clean);
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains(bad + ":1 SB001 warning: the final stage runs on the toolchain image golang:1.21")
         .contains(bad + ":3 DL3020 error: ").contains(bad + ":2 DL3015 info: ").doesNotContain(clean);
@@ -73,7 +66,7 @@ class LintCommandTest {
   @Test
   void usageErrorsExit2InOneLine() throws Exception {
     String bad = write("Dockerfile", BAD).toString();
-    Run r = run("lint", "--failure-threshold", "loud", bad);
+    Cli.Run r = run("lint", "--failure-threshold", "loud", bad);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().trim()).doesNotContain("\n\tat ").contains("loud");
     assertThat(run("lint", "--ignore", "DL9999", bad).code()).isEqualTo(2);
@@ -88,7 +81,7 @@ class LintCommandTest {
     String empty = write("Dockerfile.empty", "").toString();
     Path bin = dir.resolve("Dockerfile.bin");
     Files.write(bin, new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1});
-    Run r = run("lint", empty, bin.toString());
+    Cli.Run r = run("lint", empty, bin.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains(empty + ":1:1 DL1000 error: ").contains(bin + ":1:1 DL1000 error: not a Dockerfile");
     assertThat(r.err()).isEmpty();
@@ -96,7 +89,7 @@ class LintCommandTest {
 
   @Test
   void stdinIsLintedAsDash() {
-    Run r = runIn(BAD, "lint", "-");
+    Cli.Run r = runIn(BAD, "lint", "-");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("-:1 SB001 warning:");
   }
@@ -105,7 +98,7 @@ class LintCommandTest {
   void configFilesFromTheWorkingDirectoryOrGiven() throws Exception {
     String bad = write("Dockerfile", BAD).toString();
     write(".hadolint.yaml", "ignored:\n  - DL3020\nfailure-threshold: error\ntrustedRegistries: [docker.io]\n");
-    Run r = run("lint", bad);
+    Cli.Run r = run("lint", bad);
     assertThat(r.code()).isZero();
     assertThat(r.out()).doesNotContain("DL3020").contains("SB001");
     write(".stagebench.yaml", "ignored: [SB001]\nfailure-threshold: warning\n");
@@ -123,7 +116,7 @@ class LintCommandTest {
   @Test
   void githubFormatIsWorkflowCommands() throws Exception {
     String bad = write("Dockerfile", BAD).toString();
-    Run r = run("lint", "--format", "github", bad);
+    Cli.Run r = run("lint", "--format", "github", bad);
     assertThat(r.out().lines()).allMatch(l -> l.matches("::(error|warning|notice) file=[^,]+,line=\\d+(,col=\\d+)?,title=[A-Z]+\\d+::.+"));
     assertThat(r.out()).contains("::warning file=" + bad.replace(":", "%3A") + ",line=1,title=SB001::");
     assertThat(r.out()).contains("::error file=").contains("::notice file=");
@@ -132,7 +125,7 @@ class LintCommandTest {
   @Test
   void jsonFormatCarriesEveryField() throws Exception {
     String bad = write("Dockerfile", BAD).toString();
-    Run r = run("lint", "--format", "json", "--context", dir.toString(), bad);
+    Cli.Run r = run("lint", "--format", "json", "--context", dir.toString(), bad);
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(root.at("/files/0/file").asText()).isEqualTo(bad);
@@ -146,7 +139,7 @@ class LintCommandTest {
   @Test
   void sarifHasTheRequiredStructureOf210() throws Exception {
     String bad = write("Dockerfile", BAD).toString();
-    Run r = run("lint", "--format", "sarif", bad);
+    Cli.Run r = run("lint", "--format", "sarif", bad);
     JsonNode log = new ObjectMapper().readTree(r.out());
     assertThat(log.get("version").asText()).isEqualTo("2.1.0");
     assertThat(log.get("$schema").asText()).contains("sarif-2.1.0");
@@ -180,10 +173,10 @@ class LintCommandTest {
 
   @Test
   void explainAndListRules() {
-    Run r = run("lint", "--explain", "sb005");
+    Cli.Run r = run("lint", "--explain", "sb005");
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("SB005 (warning): Cleanup in a later layer").contains("Fix: ").contains("# stagebench ignore=SB005");
-    Run list = run("lint", "--list-rules");
+    Cli.Run list = run("lint", "--list-rules");
     assertThat(list.out().lines()).hasSize(Rules.all().size());
     assertThat(run("lint", "--list-rules", "--format", "markdown").out()).isEqualTo(LintFormats.markdown(Rules.all()));
   }

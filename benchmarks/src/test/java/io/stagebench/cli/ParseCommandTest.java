@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ParseCommandTest {
   private static final String MULTI =
@@ -23,16 +20,8 @@ class ParseCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private Path write(String text) throws Exception {
@@ -43,14 +32,14 @@ class ParseCommandTest {
 
   @Test
   void treeShowsStagesAndUnusedOnes() throws Exception {
-    Run r = run("parse", write(MULTI).toString());
+    Cli.Run r = run("parse", write(MULTI).toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("stage 0 \"build\"", "[target]", "unused: unused");
   }
 
   @Test
   void jsonCarriesTheGraph() throws Exception {
-    Run r = run("parse", "--json", "--build-arg", "BASE=ubuntu", write(MULTI).toString());
+    Cli.Run r = run("parse", "--json", "--build-arg", "BASE=ubuntu", write(MULTI).toString());
     assertThat(r.code()).isZero();
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
@@ -62,14 +51,14 @@ class ParseCommandTest {
 
   @Test
   void buildkitDump() throws Exception {
-    Run r = run("parse", "--format", "buildkit", write("FROM a\nCOPY --from=x a b\n").toString());
+    Cli.Run r = run("parse", "--format", "buildkit", write("FROM a\nCOPY --from=x a b\n").toString());
     assertThat(r.out()).isEqualTo("(from \"a\")\n(copy [\"--from=x\"] \"a\" \"b\")\n");
   }
 
   @Test
   void exitCodes() throws Exception {
     assertThat(run("parse", dir.resolve("missing").toString()).code()).isEqualTo(ExitCodes.ENVIRONMENT);
-    Run bad = run("parse", write("FROM a\nFOO b\n").toString());
+    Cli.Run bad = run("parse", write("FROM a\nFOO b\n").toString());
     assertThat(bad.code()).isEqualTo(ExitCodes.CHECK_FAILED);
     assertThat(bad.err().strip()).endsWith("Dockerfile:2:1: unknown instruction: FOO").doesNotContain("\n");
     assertThat(run("parse", "--target", "nope", write(MULTI).toString()).code()).isEqualTo(ExitCodes.USAGE);

@@ -2,28 +2,17 @@ package io.stagebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportCommandTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private Path report() throws Exception {
@@ -36,7 +25,7 @@ class ReportCommandTest {
   @Test
   void writesNextToTheReportByDefault() throws Exception {
     Path r = report();
-    Run run = run("report", r.toString(), "--formats", "md,html");
+    Cli.Run run = run("report", r.toString(), "--formats", "md,html");
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).contains("wrote 2 file(s)");
     assertThat(r.getParent().resolve("summary.md")).exists();
@@ -48,7 +37,7 @@ class ReportCommandTest {
 
   @Test
   void anUnknownFormatIsAUsageErrorInOneLine() throws Exception {
-    Run run = run("report", report().toString(), "--formats", "png,pdf");
+    Cli.Run run = run("report", report().toString(), "--formats", "png,pdf");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err().strip()).isEqualTo("stagebench: unknown format \"pdf\"; use png, svg, md or html");
   }
@@ -57,7 +46,7 @@ class ReportCommandTest {
   void aFileThatIsNoReportIsAnEnvironmentError() throws Exception {
     Path bad = dir.resolve("x.json");
     Files.writeString(bad, "{\"hello\": 1}");
-    Run run = run("report", bad.toString(), "--out", dir.resolve("o").toString());
+    Cli.Run run = run("report", bad.toString(), "--out", dir.resolve("o").toString());
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.err().strip()).contains("is not a stagebench report").doesNotContain("\n").doesNotContain("Exception");
   }

@@ -51,14 +51,9 @@ class SecretsIT {
          "smoke": {"command": {"args": [], "expectOutputContains": "hello"}}}
         """.formatted(SECRET, SECRET));
     Path out = home.resolve("out");
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        Path.of("target", "stagebench.jar").toAbsolutePath().toString(),
+    Process p = SlowFixture.stagebench(home,
         "bench", "--fixtures", "tiny", "--builder", "classic", "--profile", "offline", "--scenarios", "cold,warm", "--reps", "1",
-        "--out", out.toString())
-        .redirectErrorStream(true);
-    pb.environment().put("STAGEBENCH_HOME", home.toString());
-    pb.environment().put("CI", "true");
-    Process p = pb.start();
+        "--out", out.toString()).start();
     String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as(console).isEqualTo(4);
