@@ -40,14 +40,7 @@ public final class LayerAttribution {
    * @return one entry per history entry, empty where no instruction matches
    */
   public static List<Optional<Origin>> attribute(StageGraph graph, List<String> createdBy) {
-    List<ResolvedStage> chain = chain(graph);
-    List<Step> steps = new ArrayList<>();
-    ResolvedStage target = graph.stages().get(graph.target());
-    for (ResolvedStage s : chain) {
-      for (ResolvedInstruction ri : s.instructions()) {
-        steps.add(new Step(ri, s, origin(graph, s, target, ri)));
-      }
-    }
+    List<Step> steps = steps(graph);
     List<Optional<Origin>> out = new ArrayList<>();
     int next = 0;
     for (String entry : createdBy) {
@@ -68,6 +61,43 @@ public final class LayerAttribution {
       out.add(Optional.of(new Origin(st.origin, stageName(st.stage), st.ri.instruction().startLine(), kw)));
     }
     return out;
+  }
+
+  /**
+   * Attributes {@code createdBy}, every layer of an image oldest first when its base image is not
+   * known (an archive given to {@code analyze}): matched from the newest layer backwards, so the
+   * base image's layers, older than every instruction of the chain, stay unattributed.
+   *
+   * @return one entry per layer, empty for the base image's layers and for layers no instruction
+   *     matches
+   */
+  public static List<Optional<Origin>> attributeFromEnd(StageGraph graph, List<String> createdBy) {
+    List<Step> steps = steps(graph);
+    List<Optional<Origin>> out = new ArrayList<>(java.util.Collections.nCopies(createdBy.size(), Optional.empty()));
+    int next = steps.size() - 1;
+    for (int e = createdBy.size() - 1; e >= 0 && next >= 0; e--) {
+      String kw = keyword(createdBy.get(e));
+      for (int i = next; i >= 0; i--) {
+        if (steps.get(i).ri.instruction().keyword().equals(kw)) {
+          Step st = steps.get(i);
+          out.set(e, Optional.of(new Origin(st.origin, stageName(st.stage), st.ri.instruction().startLine(), kw)));
+          next = i - 1;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Step> steps(StageGraph graph) {
+    List<Step> steps = new ArrayList<>();
+    ResolvedStage target = graph.stages().get(graph.target());
+    for (ResolvedStage s : chain(graph)) {
+      for (ResolvedInstruction ri : s.instructions()) {
+        steps.add(new Step(ri, s, origin(graph, s, target, ri)));
+      }
+    }
+    return steps;
   }
 
   /** The instruction keyword a {@code created_by} text starts with. */

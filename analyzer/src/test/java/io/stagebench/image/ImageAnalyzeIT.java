@@ -28,17 +28,18 @@ class ImageAnalyzeIT {
   static final String WASTE = "sbdev-image/waste:" + RUN;
   static final String SCRATCH = "sbdev-image/scratch-dyn:" + RUN;
   static Engine engine;
+  static final String WASTE_DF = String.join("\n",
+      "FROM stagebench/debian:bookworm-minbase",
+      "RUN head -c 300000 /dev/urandom > /big && mkdir -p /root/.npm/_cacache && head -c 50000 /dev/urandom > /root/.npm/_cacache/blob && ln -s /big /big.link",
+      "ENV X=1",
+      "RUN rm /big",
+      "RUN mkdir -p /work/.git && head -c 12345 /dev/urandom > /work/.git/pack",
+      "");
 
   @BeforeAll
   static void build(@TempDir Path dir) throws Exception {
     engine = Engine.connect();
-    Files.writeString(dir.resolve("Dockerfile.waste"), String.join("\n",
-        "FROM stagebench/debian:bookworm-minbase",
-        "RUN head -c 300000 /dev/urandom > /big && mkdir -p /root/.npm/_cacache && head -c 50000 /dev/urandom > /root/.npm/_cacache/blob && ln -s /big /big.link",
-        "ENV X=1",
-        "RUN rm /big",
-        "RUN mkdir -p /work/.git && head -c 12345 /dev/urandom > /work/.git/pack",
-        ""));
+    Files.writeString(dir.resolve("Dockerfile.waste"), WASTE_DF);
     Files.writeString(dir.resolve("Dockerfile.scratch"), String.join("\n",
         "FROM stagebench/static:bookworm",
         "COPY --from=stagebench/debian:bookworm-minbase /usr/bin/true /app",
@@ -123,5 +124,18 @@ class ImageAnalyzeIT {
       assertThat(p.missingLibraries()).contains("libc.so.6");
     });
     assertThat(r.recommendations()).anySatisfy(rec -> assertThat(rec.rule()).isEqualTo("SB010"));
+  }
+
+  @Test
+  void theDockerfileTiesEachLayerToItsLineAndTheBaseLayersToTheBase() throws Exception {
+    ImageReport r = ImageAnalyzer.analyze(WASTE, ImageSource.fromEngine(engine, WASTE, false), 5);
+    io.stagebench.dockerfile.StageGraph g = io.stagebench.dockerfile.StageGraph.resolve(
+        io.stagebench.dockerfile.DockerfileParser.parse(WASTE_DF));
+    DockerfileAttribution a = DockerfileAttribution.of("Dockerfile.waste", r, g, List.of());
+    assertThat(a.layers().stream().map(l -> l.origin() + "@" + l.line()).toList())
+        .containsExactly("base@null", "final@2", "final@4", "final@5");
+    long base = r.layers().get(0).sizeBytes();
+    assertThat(a.bytesByOrigin()).containsEntry("base", base)
+        .containsEntry("final", r.image().sizeBytes() - base);
   }
 }

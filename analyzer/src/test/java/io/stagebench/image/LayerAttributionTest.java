@@ -84,4 +84,17 @@ class LayerAttributionTest {
     assertThat(LayerAttribution.keyword("RUN /bin/sh -c make # buildkit")).isEqualTo("RUN");
     assertThat(LayerAttribution.keyword("npm ci")).isEqualTo("RUN");
   }
+
+  @Test
+  void fromTheEndTheBaseImagesLayersStayUnattributed() throws Exception {
+    // The layers of a classic build of DF's runtime stage, base layers first (debian's import and CMD-less ADD).
+    List<Optional<LayerAttribution.Origin>> o = LayerAttribution.attributeFromEnd(graph(DF), List.of(
+        "/bin/sh -c #(nop) ADD file:9a8b in / ",
+        "|1 VERSION=1 /bin/sh -c apt-get update && apt-get install -y ca-certificates",
+        "/bin/sh -c #(nop) COPY file:0a1b2c in /usr/local/bin/app ",
+        "/bin/sh -c #(nop) COPY file:3d4e5f in /etc/app.yml "));
+    assertThat(o.get(0)).isEmpty();
+    assertThat(o.subList(1, 4).stream().map(x -> x.get().origin() + "@" + x.get().line()).toList())
+        .containsExactly("final@10", "stage:build@11", "stage:build@12");
+  }
 }

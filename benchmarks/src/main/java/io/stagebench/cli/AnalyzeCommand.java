@@ -5,6 +5,7 @@ import io.stagebench.harness.Units;
 import io.stagebench.image.ElfCheck;
 import io.stagebench.image.ImageAnalyzer;
 import io.stagebench.image.ImageArchive;
+import io.stagebench.image.DockerfileAttribution;
 import io.stagebench.image.ImageReport;
 import io.stagebench.image.ImageSource;
 import io.stagebench.image.Residue;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,31 +71,88 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--max-size", paramLabel = "SIZE", description = "Fail when the image's size exceeds SIZE.")
   String maxSize;
 
+  @Option(names = "--dockerfile", paramLabel = "FILE",
+      description = "The Dockerfile that built the image: ties each layer to its stage and line, sums bytes per stage, and lists its lint findings with the bytes at stake.")
+  Path dockerfile;
+
+  @Option(names = "--build-arg", paramLabel = "K=V", description = "With --dockerfile: a build arg the build used; repeatable.")
+  Map<String, String> buildArgs = new LinkedHashMap<>();
+
+  @Option(names = "--target", paramLabel = "STAGE", description = "With --dockerfile: the stage the build targeted (default: the last).")
+  String target;
+
   @Override
   public Integer call() throws Exception {
     if (top < 0) {
       throw new StagebenchException(StagebenchException.Category.USAGE, "--top must be 0 or more");
     }
     List<CiRules.Rule> rules = rules();
+    Optional<io.stagebench.dockerfile.StageGraph> graph = graph();
     ImageArchive img = ImageSource.open(ref, !noCompressed);
     ImageReport r = ImageAnalyzer.analyze(displayName(ref), img, top);
+    Optional<DockerfileAttribution> attribution = graph.map(g -> DockerfileAttribution.of(dockerfile.toString(), r, g, lint()));
     List<CiRules.Outcome> outcomes = CiRules.evaluate(rules, r);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("report", r);
+      attribution.ifPresent(a -> doc.put("dockerfile", a));
       if (!outcomes.isEmpty()) {
         doc.put("ci", outcomes);
       }
       Json.print(out, doc);
     } else {
       printText(out, r);
+      attribution.ifPresent(a -> printAttribution(out, a));
       for (CiRules.Outcome o : outcomes) {
         out.println((o.pass() ? "PASS" : "FAIL") + " " + o.rule() + ": " + o.detail());
       }
       out.flush();
     }
     return outcomes.stream().allMatch(CiRules.Outcome::pass) ? 0 : ExitCodes.CHECK_FAILED;
+  }
+
+  private Optional<io.stagebench.dockerfile.StageGraph> graph() throws StagebenchException {
+    if (dockerfile == null) {
+      if (!buildArgs.isEmpty() || target != null) {
+        throw new StagebenchException(StagebenchException.Category.USAGE, "--build-arg and --target need --dockerfile");
+      }
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(io.stagebench.dockerfile.StageGraph.resolve(
+          io.stagebench.dockerfile.DockerfileParser.parse(dockerfile), buildArgs, Optional.ofNullable(target)));
+    } catch (IOException e) {
+      throw new StagebenchException(StagebenchException.Category.ENVIRONMENT, "cannot read --dockerfile " + dockerfile + ": " + e.getMessage());
+    } catch (io.stagebench.dockerfile.DockerfileParseException | io.stagebench.dockerfile.StageGraphException e) {
+      throw new StagebenchException(StagebenchException.Category.USAGE, "--dockerfile " + dockerfile + ": " + e.getMessage()
+          + "; check it with `stagebench lint " + dockerfile + "`");
+    }
+  }
+
+  private List<io.stagebench.lint.Finding> lint() {
+    try {
+      return io.stagebench.lint.Linter.standard().lint(dockerfile, new io.stagebench.lint.Linter.Options(
+          buildArgs, Optional.ofNullable(target), Optional.empty(), java.util.Set.of())).findings();
+    } catch (IOException | StagebenchException e) {
+      return List.of();
+    }
+  }
+
+  static void printAttribution(PrintWriter out, DockerfileAttribution a) {
+    out.println();
+    out.println("Dockerfile " + a.dockerfile());
+    out.printf(Locale.ROOT, "  %3s  %10s  %-22s %s%n", "#", "size", "origin", "instruction");
+    for (DockerfileAttribution.LayerOrigin l : a.layers()) {
+      out.printf(Locale.ROOT, "  %3d  %10s  %-22s %s%n", l.layer() + 1, Units.bytes(l.sizeBytes()), l.origin(),
+          l.line() == null ? "" : l.instruction() + " (line " + l.line() + ", stage " + l.stage() + ")");
+    }
+    out.println("  bytes by origin: " + String.join(", ", a.bytesByOrigin().entrySet().stream()
+        .map(e -> e.getKey() + " " + Units.bytes(e.getValue())).toList()));
+    out.println("  lint findings, by bytes at stake" + (a.advice().isEmpty() ? ": none" : ""));
+    for (DockerfileAttribution.Advice adv : a.advice()) {
+      out.printf(Locale.ROOT, "  %-6s %10s  line %d: %s%n", adv.rule(), Units.bytes(adv.bytesAtStake()), adv.line(), adv.message());
+    }
   }
 
   private static String displayName(String ref) {
