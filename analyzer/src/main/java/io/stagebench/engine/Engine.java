@@ -137,6 +137,19 @@ public final class Engine implements AutoCloseable {
         probe.detail());
   }
 
+  /** The engine's data root and the bytes free there (unknown for a remote engine). */
+  public record Disk(String dataRoot, OptionalLong freeBytes) {}
+
+  /**
+   * Where the engine keeps images and how much room is left there.
+   *
+   * @throws EngineException when the engine does not answer
+   */
+  public Disk disk() throws EngineException {
+    Info info = bounded("info", PING_TIMEOUT, () -> client.infoCmd().exec());
+    return new Disk(info.getDockerRootDir(), freeDisk(info.getDockerRootDir()));
+  }
+
   private OptionalLong freeDisk(String dataRoot) {
     if (dataRoot == null || !endpoint.host().startsWith("unix://")) {
       return OptionalLong.empty();

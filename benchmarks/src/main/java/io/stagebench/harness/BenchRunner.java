@@ -278,7 +278,7 @@ public final class BenchRunner {
       done++;
       String why = timedOut.get()
           ? "timed out after " + buildTimeout.get().toSeconds() + " s (--build-timeout); the build was stopped"
-          : e.getMessage();
+          : diskFull(e).orElse(e.getMessage());
       listener.line(u.label() + " " + what + ": BUILD FAILED: " + Secrets.of(u.variant.buildArgs()).scrub(why));
       u.fail(what + " build failed: " + why, e.logTail());
       if (!timedOut.get()) {
@@ -290,6 +290,28 @@ public final class BenchRunner {
         deadline.cancel(false);
       }
     }
+  }
+
+  /**
+   * A build that ran out of room says so, with where and how much is left, instead of the bare
+   * exit code of the step that hit it.
+   */
+  private Optional<String> diskFull(BuildFailedException e) {
+    String all = (e.getMessage() + "\n" + String.join("\n", e.logTail())).toLowerCase(java.util.Locale.ROOT);
+    if (!all.contains("no space left on device")) {
+      return Optional.empty();
+    }
+    String where;
+    try {
+      Engine.Disk d = engine.disk();
+      where = d.freeBytes().isPresent()
+          ? Units.bytes(d.freeBytes().getAsLong()) + " free under " + d.dataRoot()
+          : "free space under " + d.dataRoot() + " unknown (remote engine)";
+    } catch (StagebenchException | RuntimeException ex) {
+      where = "free space unknown";
+    }
+    return Optional.of("the engine's disk is full (No space left on device; " + where
+        + "): free space with `stagebench clean`, `docker image prune`, `docker builder prune`, or give the engine more disk");
   }
 
   /**
