@@ -184,4 +184,31 @@ class ArchiveReaderTest {
     MergedTree t = MergedTree.of(read(Archives.legacy(List.of(l), List.of("x"), false)).layers());
     assertThat(t.resolve("x")).isNull();
   }
+
+  @Test
+  void deviceFilesAreCountedAsEntriesWithNoBytesAndNeverOpened() throws Exception {
+    byte[] layer = Archives.tar(List.of(E.dir("dev"),
+        new E("dev/null", org.apache.commons.compress.archivers.tar.TarArchiveEntry.LF_CHR, null, null),
+        new E("dev/sda", org.apache.commons.compress.archivers.tar.TarArchiveEntry.LF_BLK, null, null),
+        E.file("app", 123)));
+    ImageArchive img = read(Archives.legacy(List.of(layer), List.of("x"), false));
+    assertThat(img.size()).isEqualTo(123);
+  }
+
+  @Test
+  void aHugeDeclaredSizeIsATruncatedArchiveNotAnAllocation() {
+    byte[] ok = Archives.legacy(List.of(L1), List.of("x"), true);
+    byte[] evil = ok.clone();
+    // The first entry's size field (offset 124, 12 octal digits): 64 GiB, far beyond the bytes that follow.
+    byte[] huge = "1000000000000".substring(0, 11).concat("\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    System.arraycopy(huge, 0, evil, 124, 12);
+    // The header checksum (offset 148) must still match, or the reader stops at a bad header instead.
+    long sum = 0;
+    for (int k = 0; k < 512; k++) {
+      sum += (k >= 148 && k < 156) ? ' ' : (evil[k] & 0xff);
+    }
+    byte[] chk = String.format("%06o\0 ", sum).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    System.arraycopy(chk, 0, evil, 148, 8);
+    assertThatThrownBy(() -> read(evil)).isInstanceOf(StagebenchException.class);
+  }
 }
