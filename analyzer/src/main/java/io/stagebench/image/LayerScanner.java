@@ -126,11 +126,8 @@ public final class LayerScanner {
       throw new IOException("entry name too long or with NUL");
     }
     String p = name;
-    while (p.startsWith("./")) {
-      p = p.substring(2);
-    }
-    while (p.startsWith("/")) {
-      p = p.substring(1);
+    while (p.startsWith("./") || p.startsWith("/")) {
+      p = p.substring(p.startsWith("/") ? 1 : 2);
     }
     while (p.endsWith("/")) {
       p = p.substring(0, p.length() - 1);

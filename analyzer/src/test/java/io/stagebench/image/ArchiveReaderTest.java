@@ -211,4 +211,12 @@ class ArchiveReaderTest {
     System.arraycopy(chk, 0, evil, 148, 8);
     assertThatThrownBy(() -> read(evil)).isInstanceOf(StagebenchException.class);
   }
+
+  @Test
+  void absoluteEntryNamesStayInsideTheImageRoot() throws Exception {
+    // Nothing is ever written to disk; an absolute name is read as the same path under the image root.
+    assertThat(LayerScanner.normalize("/etc/passwd")).isEqualTo("etc/passwd");
+    assertThat(LayerScanner.normalize("///./etc/x/")).isEqualTo("etc/x");
+    assertThatThrownBy(() -> LayerScanner.normalize("/a/../../etc")).hasMessageContaining("climbs out");
+  }
 }

@@ -93,4 +93,18 @@ class SmokeCheckIT {
     assertThat(r.detail()).contains("exited with code");
     assertThat(seen.get().getHostConfig().getReadonlyRootfs()).isFalse();
   }
+
+  @Test
+  void aSmokeCheckThatHangsEndsAtItsTimeoutAndLeavesNoContainer() throws Exception {
+    Fixture.Smoke smoke = new Fixture.Smoke(Optional.empty(),
+        Optional.of(new Fixture.CommandCheck(List.of("sleep 120; echo late"), "late")), 3, List.of(), false);
+    long start = System.nanoTime();
+    SmokeCheck.Result r = new SmokeCheck(engine, RUN).run(imageId, smoke);
+    long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    assertThat(r.passed()).isFalse();
+    assertThat(r.detail()).contains("did not exit within 3 s");
+    assertThat(seconds).isLessThan(60);
+    assertThat(engine.client().listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of(Labels.RUN, RUN)).exec()).isEmpty();
+  }
 }
