@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class FixtureInit {
   /** Stage names a user builds with {@code --target}; builder/deps stages are left out. */
   static final Set<String> USER_TARGETS = Set.of("production", "prod", "development", "dev", "debug", "runtime",
-      "release", "final", "app", "test");
+      "release", "final", "app");
   static final Set<String> NOT_PRODUCTION = Set.of("development", "dev", "debug", "test");
   static final Set<String> SKIP_DIRS = Set.of("node_modules", ".git", "target");
   /** Dependency manifests by file name, with the ecosystem they belong to. */
@@ -52,6 +52,8 @@ public final class FixtureInit {
     MANIFESTS.put("pyproject.toml", "python");
     MANIFESTS.put("requirements.txt", "python");
   }
+
+  private static final List<String> LANGUAGE_ORDER = List.of("node", "python", "java", "go", "rust");
 
   private static final Set<String> LOCKFILES = Set.of("package-lock.json", "yarn.lock", "pnpm-lock.yaml", "go.sum",
       "Cargo.lock", "poetry.lock", "gradle.lockfile", "settings.gradle", "settings.gradle.kts");
@@ -105,7 +107,10 @@ public final class FixtureInit {
     }
     List<String> manifests = files.stream().filter(f -> MANIFESTS.containsKey(fileName(f)))
         .filter(f -> !ignored(ignore, f)).toList();
-    String language = manifests.isEmpty() ? "unknown" : MANIFESTS.get(fileName(manifests.get(0)));
+    // Every language whose manifest is there, in a fixed order (a Node frontend and a Go backend: node+go).
+    String language = manifests.isEmpty() ? "unknown" : String.join("+", manifests.stream()
+        .map(f -> MANIFESTS.get(fileName(f))).distinct()
+        .sorted(java.util.Comparator.comparingInt(LANGUAGE_ORDER::indexOf)).toList());
     if (Files.isRegularFile(root.resolve(".dockerignore"))) {
       guesses.add(".dockerignore: " + ignore.size() + " pattern(s) honoured when choosing files to edit");
     }
