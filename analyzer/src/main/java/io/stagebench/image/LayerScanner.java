@@ -204,8 +204,37 @@ public final class LayerScanner {
     }
   }
 
+  /**
+   * A stream that sees every byte that passes: a skip is a read (so nothing is skipped unseen),
+   * and mark/reset is not offered.
+   */
+  abstract static class SeeingInputStream extends FilterInputStream {
+    SeeingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] buf = new byte[8192];
+      long done = 0;
+      while (done < n) {
+        int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+        if (r < 0) {
+          break;
+        }
+        done += r;
+      }
+      return done;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+  }
+
   /** Counts bytes read through it. */
-  static final class CountingInputStream extends FilterInputStream {
+  static final class CountingInputStream extends SeeingInputStream {
     long count;
 
     CountingInputStream(InputStream in) {
@@ -230,24 +259,6 @@ public final class LayerScanner {
       return n;
     }
 
-    @Override
-    public long skip(long n) throws IOException {
-      byte[] buf = new byte[8192];
-      long done = 0;
-      while (done < n) {
-        int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-        if (r < 0) {
-          break;
-        }
-        done += r;
-      }
-      return done;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
   }
 
   /** Discards what is written and counts it. */
@@ -266,7 +277,7 @@ public final class LayerScanner {
   }
 
   /** Copies everything read into a sink (or nowhere). */
-  static final class TeeInputStream extends FilterInputStream {
+  static final class TeeInputStream extends SeeingInputStream {
     private final OutputStream sink;
 
     TeeInputStream(InputStream in, OutputStream sink) {
@@ -292,23 +303,5 @@ public final class LayerScanner {
       return n;
     }
 
-    @Override
-    public long skip(long n) throws IOException {
-      byte[] buf = new byte[8192];
-      long done = 0;
-      while (done < n) {
-        int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-        if (r < 0) {
-          break;
-        }
-        done += r;
-      }
-      return done;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
   }
 }
