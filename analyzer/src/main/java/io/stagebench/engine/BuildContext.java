@@ -39,6 +39,20 @@ public final class BuildContext implements AutoCloseable {
   }
 
   /**
+   * The context of {@code req}, packed for a builder: a failure to read it fails the build.
+   *
+   * @throws BuildFailedException when the context directory cannot be read
+   */
+  static BuildContext packFor(BuildRequest req) throws BuildFailedException {
+    try {
+      return pack(req.contextDir(), req.dockerfile());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new BuildFailedException("cannot pack the build context " + req.contextDir() + ": "
+          + Engine.rootMessage(e), java.util.List.of());
+    }
+  }
+
+  /**
    * Packs {@code contextDir}.
    *
    * @param dockerfile the Dockerfile's path relative to the context; always sent

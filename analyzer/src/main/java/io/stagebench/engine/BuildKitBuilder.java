@@ -1,10 +1,8 @@
 package io.stagebench.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,8 +26,7 @@ public final class BuildKitBuilder implements Builder {
   private static final Pattern STEP = Pattern.compile("^\\[(?!internal\\])[^\\]]*\\d+/\\d+\\] (\\S+).*", Pattern.DOTALL);
 
   private final Engine engine;
-  private volatile Closeable inFlight;
-  private volatile boolean cancelled;
+  private final InFlightBuild inFlight = new InFlightBuild();
 
   public BuildKitBuilder(Engine engine) {
     this.engine = engine;
@@ -42,15 +39,7 @@ public final class BuildKitBuilder implements Builder {
 
   @Override
   public void cancel() {
-    cancelled = true;
-    Closeable c = inFlight;
-    if (c != null) {
-      try {
-        c.close();
-      } catch (IOException | RuntimeException e) {
-        // the build is ending anyway
-      }
-    }
+    inFlight.cancel();
   }
 
   /** Collects vertex updates by digest and turns them into steps. */
@@ -111,7 +100,7 @@ public final class BuildKitBuilder implements Builder {
   @Override
   public BuildResult build(BuildRequest req) throws BuildFailedException, EngineException {
     BuildSupport.check(req, "buildkit");
-    cancelled = false;
+    inFlight.start();
     long start = System.nanoTime();
     LogTail tail = new LogTail(40);
     Trace trace = new Trace();
@@ -133,22 +122,14 @@ public final class BuildKitBuilder implements Builder {
     }
     q.put("rm", "1");
     q.put("forcerm", "1");
-    BuildContext ctx;
-    try {
-      ctx = BuildContext.pack(req.contextDir(), req.dockerfile());
-    } catch (IOException | UncheckedIOException e) {
-      throw new BuildFailedException("cannot pack the build context " + req.contextDir() + ": "
-          + Engine.rootMessage(e), List.of());
-    }
+    BuildContext ctx = BuildContext.packFor(req);
     try (ctx; InputStream body = ctx.open()) {
       ctx.warnings().forEach(BUILD_LOG::warn);
       engine.http().stream("POST", "/build" + EngineHttp.query(q),
           Map.of("Content-Type", "application/x-tar"), body,
-          m -> onMessage(m, trace, tail, error, imageId), c -> inFlight = c);
+          m -> onMessage(m, trace, tail, error, imageId), inFlight::track);
     } catch (EngineException e) {
-      if (cancelled) {
-        throw new BuildFailedException("the build of " + req.dockerfile() + " was cancelled", tail.lines());
-      }
+      inFlight.failIfCancelled(req.dockerfile(), tail.lines());
       if (e.getMessage() != null && e.getMessage().contains("failed with HTTP 4")) {
         throw new BuildFailedException("the engine refused the build of " + req.dockerfile() + ": "
             + e.getMessage(), tail.lines());
@@ -157,11 +138,9 @@ public final class BuildKitBuilder implements Builder {
     } catch (IOException e) {
       throw new BuildFailedException("cannot read the packed build context: " + e.getMessage(), tail.lines());
     } finally {
-      inFlight = null;
+      inFlight.finish();
     }
-    if (cancelled) {
-      throw new BuildFailedException("the build of " + req.dockerfile() + " was cancelled", tail.lines());
-    }
+    inFlight.failIfCancelled(req.dockerfile(), tail.lines());
     if (error.length() > 0) {
       throw new BuildFailedException("build of " + req.dockerfile() + " failed: " + error, tail.lines());
     }

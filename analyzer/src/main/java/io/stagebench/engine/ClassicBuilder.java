@@ -7,7 +7,6 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,8 +26,7 @@ public final class ClassicBuilder implements Builder {
   private static final Pattern STEP = Pattern.compile("^Step \\d+/\\d+ : (\\S+).*");
 
   private final Engine engine;
-  private volatile BuildImageResultCallback inFlight;
-  private volatile boolean cancelled;
+  private final InFlightBuild inFlight = new InFlightBuild();
 
   public ClassicBuilder(Engine engine) {
     this.engine = engine;
@@ -41,15 +39,7 @@ public final class ClassicBuilder implements Builder {
 
   @Override
   public void cancel() {
-    cancelled = true;
-    BuildImageResultCallback c = inFlight;
-    if (c != null) {
-      try {
-        c.close();
-      } catch (IOException | RuntimeException e) {
-        // the build is ending anyway
-      }
-    }
+    inFlight.cancel();
   }
 
   /** Turns the classic stream into steps as it arrives. */
@@ -89,17 +79,11 @@ public final class ClassicBuilder implements Builder {
   @Override
   public BuildResult build(BuildRequest req) throws BuildFailedException, EngineException {
     BuildSupport.check(req, "classic");
-    cancelled = false;
+    inFlight.start();
     long start = System.nanoTime();
     LogTail tail = new LogTail(40);
     StepParser parser = new StepParser();
-    BuildContext ctx;
-    try {
-      ctx = BuildContext.pack(req.contextDir(), req.dockerfile());
-    } catch (IOException | UncheckedIOException e) {
-      throw new BuildFailedException("cannot pack the build context " + req.contextDir() + ": "
-          + Engine.rootMessage(e), List.of());
-    }
+    BuildContext ctx = BuildContext.packFor(req);
     try (ctx; InputStream body = ctx.open()) {
       ctx.warnings().forEach(BUILD_LOG::warn);
       BuildImageCmd cmd =
@@ -138,14 +122,12 @@ public final class ClassicBuilder implements Builder {
               super.onNext(item);
             }
           };
-      inFlight = callback;
+      inFlight.track(callback);
       String imageId;
       try {
         imageId = cmd.exec(callback).awaitImageId();
       } catch (DockerClientException e) {
-        if (cancelled) {
-          throw new BuildFailedException("the build of " + req.dockerfile() + " was cancelled", tail.lines());
-        }
+        inFlight.failIfCancelled(req.dockerfile(), tail.lines());
         throw new BuildFailedException(
             "build of " + req.dockerfile() + " failed: " + Engine.rootMessage(e), tail.lines());
       } catch (DockerException e) {
@@ -155,12 +137,10 @@ public final class ClassicBuilder implements Builder {
         }
         throw engine.unreachable("build", e);
       } catch (RuntimeException e) {
-        if (cancelled) {
-          throw new BuildFailedException("the build of " + req.dockerfile() + " was cancelled", tail.lines());
-        }
+        inFlight.failIfCancelled(req.dockerfile(), tail.lines());
         throw engine.unreachable("build", e);
       } finally {
-        inFlight = null;
+        inFlight.finish();
       }
       long end = System.nanoTime();
       parser.finish(end);
