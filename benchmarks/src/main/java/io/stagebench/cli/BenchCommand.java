@@ -107,6 +107,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--build-arg", paramLabel = "K=V", description = "Ad hoc: a build arg for every variant; repeatable.")
   Map<String, String> buildArgs = new LinkedHashMap<>();
 
+  @Option(names = "--no-analysis", description = "Do not export and analyse each final image (compressed size, waste, residue, broken binaries); saves about a docker save per unit.")
+  boolean noAnalysis;
+
   @Option(names = "--keep-images", description = "Keep the final images (tagged sbrun/<fixture>:<variant>-<builder>-<run>).")
   boolean keepImages;
 
@@ -188,6 +191,7 @@ final class BenchCommand implements Callable<Integer> {
         }
       });
       timeout.ifPresent(runner::withBuildTimeout);
+      runner.withAnalysis(!noAnalysis);
       Thread onInterrupt = new Thread(() -> {
         if (!finished) {
           runner.cancel();

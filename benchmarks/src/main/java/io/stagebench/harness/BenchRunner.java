@@ -47,6 +47,7 @@ public final class BenchRunner {
   private int total;
   private final Map<String, Builder> builders = new java.util.concurrent.ConcurrentHashMap<>();
   private java.util.Optional<java.time.Duration> buildTimeout = java.util.Optional.empty();
+  private boolean analyze = true;
   private final java.util.concurrent.ScheduledExecutorService timer =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "stagebench-build-timeout");
@@ -68,6 +69,16 @@ public final class BenchRunner {
    */
   public BenchRunner withBuildTimeout(java.time.Duration timeout) {
     this.buildTimeout = java.util.Optional.of(timeout);
+    return this;
+  }
+
+  /**
+   * Whether each final image is exported and analysed (compressed size, waste, residue, broken
+   * binaries); on by default, off with {@code --no-analysis}. An analysis that fails is a line in
+   * the log, not a failed unit.
+   */
+  public BenchRunner withAnalysis(boolean on) {
+    this.analyze = on;
     return this;
   }
 
@@ -190,6 +201,7 @@ public final class BenchRunner {
     }
     if (coldScenario) {
       u.add(Scenario.COLD, sample(r.get()));
+      u.lastSteps.put(Scenario.COLD, r.get().steps());
     }
     ImageFacts.Facts facts = ImageFacts.of(engine, r.get().imageId(), profile.buildArgs().values(),
         VariantFiles.stageGraph(u.fixture, u.variant, profile));
@@ -197,6 +209,9 @@ public final class BenchRunner {
     u.sizeBytes = facts.sizeBytes();
     u.layerCount = facts.layerCount();
     u.layers = facts.layers();
+    if (analyze && u.analysis.isEmpty()) {
+      analyse(u, facts.id());
+    }
     if (u.fixture.smoke().http().isEmpty() && u.fixture.smoke().command().isEmpty()) {
       listener.line(u.label() + ": " + Units.bytes(u.sizeBytes) + ", no smoke check (ad hoc)");
       return;
@@ -207,6 +222,35 @@ public final class BenchRunner {
     if (!smoke.passed()) {
       u.fail("smoke check failed: " + smoke.detail(), List.of(smoke.detail()));
     }
+  }
+
+  private void analyse(UnitResult u, String imageId) throws InterruptedException {
+    checkInterrupted();
+    listener.progress(new Progress(u.label(), "analysis", 1, 1, done, total, (System.nanoTime() - started) / 1_000_000, -1));
+    long t0 = System.nanoTime();
+    try {
+      io.stagebench.image.ImageReport r = io.stagebench.image.ImageAnalyzer.analyze(imageId,
+          io.stagebench.image.ImageSource.fromEngine(engine, imageId, true), 5);
+      u.compressedBytes = r.image().gzipBytes() < 0 ? Optional.empty() : Optional.of(r.image().gzipBytes());
+      u.analysis = Optional.of(analysis(r));
+      listener.line(u.label() + ": analysed in " + Units.millis((System.nanoTime() - t0) / 1_000_000) + ", compressed "
+          + u.compressedBytes.map(Units::bytes).orElse("?") + ", wasted " + Units.bytes(r.dive().wastedBytes()));
+    } catch (StagebenchException | RuntimeException e) {
+      listener.line(u.label() + ": image analysis failed, the unit goes on without it: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /** The report's highlights of an analysis. */
+  static io.stagebench.report.Report.Analysis analysis(io.stagebench.image.ImageReport r) {
+    long residueBytes = r.residue().stream().mapToLong(io.stagebench.image.Residue.Item::bytes).sum();
+    List<String> residue = r.residue().stream()
+        .sorted(java.util.Comparator.comparingLong(io.stagebench.image.Residue.Item::bytes).reversed())
+        .limit(5)
+        .map(i -> i.what() + " (" + Units.bytes(i.bytes()) + ")")
+        .toList();
+    return new io.stagebench.report.Report.Analysis(
+        Math.round(r.dive().efficiency() * 10_000) / 10_000.0, r.dive().wastedBytes(), r.image().recoverableBytes(),
+        residueBytes, residue, r.binaries().problems().size());
   }
 
   private void prepareCopy(UnitResult u, Scenario s, Map<UnitResult, Path> copies) throws StagebenchException, InterruptedException {
@@ -244,6 +288,7 @@ public final class BenchRunner {
     Optional<BuildResult> r = build(u, context, s == Scenario.COLD, s.id() + (warmup ? " (warmup)" : ""), round + 1, rounds);
     if (r.isPresent() && !warmup) {
       u.add(s, sample(r.get()));
+      u.lastSteps.put(s, r.get().steps());
     }
   }
 
@@ -266,6 +311,7 @@ public final class BenchRunner {
     try {
       BuildResult r = builder.build(req);
       r.warnings().forEach(w -> listener.line(u.label() + " " + what + ": warning: " + w));
+      u.contextBytes = r.contextBytes();
       done++;
       return Optional.of(r);
     } catch (UnsupportedBuildException e) {

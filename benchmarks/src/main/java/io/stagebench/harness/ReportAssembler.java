@@ -76,9 +76,10 @@ public final class ReportAssembler {
   }
 
   private static Report.BuildResultJson build(UnitResult u) {
-    Report.Image image = u.imageId().map(id -> new Report.Image(id, u.sizeBytes(), null, u.layerCount(),
+    Report.Image image = u.imageId().map(id -> new Report.Image(id, u.sizeBytes(), u.compressedBytes().orElse(null), u.layerCount(),
         u.layers().stream().map(l -> new Report.Layer(null, l.sizeBytes(), l.createdBy(), l.origin(), l.line())).toList(),
-        null)).orElse(null);
+        u.analysis().orElse(null))).orElse(null);
+    Map<Scenario, List<io.stagebench.engine.BuildStep>> steps = u.lastSteps();
     Report.Smoke smoke = u.smoke().map(s -> new Report.Smoke(s.passed(), s.passed() ? s.millisUntilHealthy() : null, s.detail())).orElse(null);
     Map<String, Report.ScenarioResult> scenarios = new LinkedHashMap<>();
     for (Scenario s : Scenario.values()) {
@@ -87,13 +88,17 @@ public final class ReportAssembler {
         Stats st = Stats.of(samples.stream().map(UnitResult.Sample::wallMillis).toList());
         scenarios.put(s.id(), new Report.ScenarioResult(
             samples.stream().map(x -> new Report.Sample(x.wallMillis(), x.stepsTotal(), x.stepsCached(), x.stepsExecuted())).toList(),
-            new Report.Stats(st.mean(), st.stddev(), st.median(), st.min(), st.max(), st.n()), null));
+            new Report.Stats(st.mean(), st.stddev(), st.median(), st.min(), st.max(), st.n()), null,
+            steps.containsKey(s) ? steps.get(s).stream()
+                .map(x -> new Report.Step(x.name(), x.durationMillis(), x.status() == io.stagebench.engine.BuildStep.Status.CACHED))
+                .toList() : null));
       } else if (u.skippedScenarios().containsKey(s)) {
         scenarios.put(s.id(), new Report.ScenarioResult(List.of(), null, u.skippedScenarios().get(s)));
       }
     }
     return new Report.BuildResultJson(u.builder(), u.status(), u.reason().orElse(null),
-        u.logTail().isEmpty() ? null : u.logTail(), image, smoke, scenarios.isEmpty() ? null : scenarios);
+        u.logTail().isEmpty() ? null : u.logTail(), image, smoke, scenarios.isEmpty() ? null : scenarios,
+        u.contextBytes() > 0 ? u.contextBytes() : null);
   }
 
   private static List<Report.Comparison> comparisons(List<UnitResult> units) {

@@ -33,6 +33,10 @@ public final class UnitResult {
   int layerCount;
   List<LayerFact> layers = List.of();
   Optional<SmokeCheck.Result> smoke = Optional.empty();
+  Optional<Long> compressedBytes = Optional.empty();
+  Optional<io.stagebench.report.Report.Analysis> analysis = Optional.empty();
+  long contextBytes;
+  final Map<Scenario, List<io.stagebench.engine.BuildStep>> lastSteps = new EnumMap<>(Scenario.class);
   final Map<Scenario, List<Sample>> samples = new EnumMap<>(Scenario.class);
   final Map<Scenario, String> skippedScenarios = new EnumMap<>(Scenario.class);
 
@@ -58,10 +62,13 @@ public final class UnitResult {
       u.imageId = Optional.ofNullable(b.image().id());
       u.sizeBytes = b.image().sizeBytes();
       u.layerCount = b.image().layerCount();
+      u.compressedBytes = Optional.ofNullable(b.image().compressedBytes());
+      u.analysis = Optional.ofNullable(b.image().analysis());
       u.layers = b.image().layers() == null ? List.of() : b.image().layers().stream()
           .map(l -> new LayerFact(l.createdBy(), l.sizeBytes(), "base".equals(l.origin()), l.origin(), l.line()))
           .toList();
     }
+    u.contextBytes = b.contextBytes() == null ? 0 : b.contextBytes();
     if (b.smoke() != null) {
       u.smoke = Optional.of(new SmokeCheck.Result(b.smoke().passed(),
           b.smoke().millisUntilHealthy() == null ? 0 : b.smoke().millisUntilHealthy(), b.smoke().detail()));
@@ -74,6 +81,10 @@ public final class UnitResult {
         }
         if (sr.samples() != null) {
           sr.samples().forEach(x -> u.add(s, new Sample(x.wallMillis(), x.stepsTotal(), x.stepsCached())));
+        }
+        if (sr.steps() != null) {
+          u.lastSteps.put(s, sr.steps().stream().map(x -> new io.stagebench.engine.BuildStep(x.name(), x.millis(),
+              x.cached() ? io.stagebench.engine.BuildStep.Status.CACHED : io.stagebench.engine.BuildStep.Status.EXECUTED)).toList());
         }
       });
     }
@@ -128,6 +139,29 @@ public final class UnitResult {
 
   public Optional<SmokeCheck.Result> smoke() {
     return smoke;
+  }
+
+  /** The final image's compressed size (the sum of its layers' gzip sizes), when analysed. */
+  public Optional<Long> compressedBytes() {
+    return compressedBytes;
+  }
+
+  /** Highlights of the final image's analysis, when analysed. */
+  public Optional<io.stagebench.report.Report.Analysis> analysis() {
+    return analysis;
+  }
+
+  /** Size of the build context sent to the engine (0 before the first build). */
+  public long contextBytes() {
+    return contextBytes;
+  }
+
+  /** Per scenario, the steps of its last sample; names masked like the log. */
+  public Map<Scenario, List<io.stagebench.engine.BuildStep>> lastSteps() {
+    Map<Scenario, List<io.stagebench.engine.BuildStep>> out = new EnumMap<>(Scenario.class);
+    lastSteps.forEach((s, steps) -> out.put(s, steps.stream()
+        .map(x -> new io.stagebench.engine.BuildStep(secrets.scrub(x.name()), x.durationMillis(), x.status())).toList()));
+    return out;
   }
 
   public Map<Scenario, List<Sample>> samples() {

@@ -100,6 +100,7 @@ public record Report(
    * @param status {@code ok}, {@code failed} or {@code skipped}
    * @param reason why it failed or was skipped
    * @param logTail the build log's last lines when it failed
+   * @param contextBytes size of the uncompressed build context tar sent to the engine
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BuildResultJson(
@@ -109,7 +110,13 @@ public record Report(
       List<String> logTail,
       Image image,
       Smoke smoke,
-      Map<String, ScenarioResult> scenarios) {}
+      Map<String, ScenarioResult> scenarios,
+      Long contextBytes) {
+    public BuildResultJson(String builder, String status, String reason, List<String> logTail, Image image, Smoke smoke,
+        Map<String, ScenarioResult> scenarios) {
+      this(builder, status, reason, logTail, image, smoke, scenarios, null);
+    }
+  }
 
   /** The final image. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -130,7 +137,16 @@ public record Report(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Layer(String diffId, long sizeBytes, String createdBy, String origin, Integer line) {}
 
-  /** Highlights of the image analysis. */
+  /**
+   * Highlights of the image analysis ({@code stagebench analyze} on the engine's export).
+   *
+   * @param efficiency dive's image efficiency, 0..1
+   * @param wastedBytes dive's wasted bytes: files stored more than once or removed later
+   * @param recoverableBytes bytes in layers that the final tree does not show
+   * @param residueBytes bytes of build tools and caches left in the image
+   * @param residue what that residue is, largest first ({@code what (size)})
+   * @param brokenBinaries ELF files whose interpreter or libraries the image lacks
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Analysis(
       Double efficiency, Long wastedBytes, Long recoverableBytes, Long residueBytes,
@@ -140,9 +156,20 @@ public record Report(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Smoke(boolean passed, Long millisUntilHealthy, String detail) {}
 
-  /** One scenario's samples and statistics. */
+  /**
+   * One scenario's samples and statistics.
+   *
+   * @param steps the steps of the last sample, as the builder timed them
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ScenarioResult(List<Sample> samples, Stats stats, String skipped) {}
+  public record ScenarioResult(List<Sample> samples, Stats stats, String skipped, List<Step> steps) {
+    public ScenarioResult(List<Sample> samples, Stats stats, String skipped) {
+      this(samples, stats, skipped, null);
+    }
+  }
+
+  /** One build step: its name, its time, and whether it came from the cache. */
+  public record Step(String name, long millis, boolean cached) {}
 
   /** One timed build. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

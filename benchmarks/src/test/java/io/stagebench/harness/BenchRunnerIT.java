@@ -77,6 +77,16 @@ class BenchRunnerIT {
       assertThat(single.layers()).anyMatch(l -> l.origin().equals("final") && Integer.valueOf(5).equals(l.line()) && l.sizeBytes() >= 3_000_000);
       assertThat(multi.layers()).anyMatch(l -> l.origin().equals("stage:build") && Integer.valueOf(10).equals(l.line()));
       assertThat(multi.layers()).noneMatch(l -> l.sizeBytes() >= 3_000_000 && !l.base());
+      // Each final image is exported and analysed; the context size is the tar actually sent.
+      for (UnitResult u : List.of(single, multi)) {
+        assertThat(u.compressedBytes()).as(b + " compressed size").hasValueSatisfying(c -> assertThat(c).isPositive());
+        assertThat(u.analysis()).as(b + " analysis").hasValueSatisfying(a -> {
+          assertThat(a.efficiency()).isBetween(0.0, 1.0);
+          assertThat(a.wastedBytes()).isNotNegative();
+          assertThat(a.brokenBinaries()).isZero();
+        });
+        assertThat(u.contextBytes()).as(b + " context").isPositive().matches(x -> x % 512 == 0, "a whole number of tar blocks");
+      }
       // Steps are the filesystem instructions (WORKDIR, COPY, RUN, ADD): single has 5, multi 5 + COPY --from.
       java.util.Map<UnitResult, Integer> steps = java.util.Map.of(single, 5, multi, 6);
       for (UnitResult u : List.of(single, multi)) {
@@ -86,6 +96,8 @@ class BenchRunnerIT {
         assertThat(u.samples().get(Scenario.WARM)).hasSize(2)
             .allMatch(x -> x.stepsExecuted() == 0 && x.stepsTotal() == steps.get(u), b + ": warm executes nothing");
         assertThat(u.samples().get(Scenario.SOURCE_EDIT)).hasSize(2);
+        assertThat(u.lastSteps().get(Scenario.WARM)).as(b + ": the warm steps, each cached")
+            .hasSize(steps.get(u)).allMatch(x -> x.status() == io.stagebench.engine.BuildStep.Status.CACHED);
         assertThat(u.samples().get(Scenario.DEPS_EDIT)).hasSize(2);
         // The source edit keeps exactly the steps before the source COPY: WORKDIR, COPY deps, RUN.
         assertThat(u.samples().get(Scenario.SOURCE_EDIT))
@@ -120,6 +132,12 @@ class BenchRunnerIT {
     assertThat(cmp.sizeReductionBytes()).isEqualTo(single.sizeBytes() - multi.sizeBytes());
     assertThat(cmp.timeRatios()).containsKeys("cold", "warm", "source-edit", "deps-edit");
     assertThat(r.fixtures().get(0).path()).isEqualTo("fixtures/tiny");
+    Report.BuildResultJson singleJson = r.fixtures().get(0).variants().stream().filter(v -> v.name().equals("single"))
+        .findFirst().orElseThrow().builds().get(0);
+    assertThat(singleJson.image().analysis()).isEqualTo(single.analysis().orElseThrow());
+    assertThat(singleJson.image().compressedBytes()).isEqualTo(single.compressedBytes().orElseThrow());
+    assertThat(singleJson.contextBytes()).isEqualTo(single.contextBytes());
+    assertThat(singleJson.scenarios().get("warm").steps()).hasSize(5).allMatch(Report.Step::cached);
   }
 
   private static UnitResult unit(List<UnitResult> units, String variant, String builder) {
