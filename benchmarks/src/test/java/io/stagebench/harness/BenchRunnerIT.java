@@ -125,8 +125,9 @@ class BenchRunnerIT {
     UnitResult multi = unit(units, "multi", "classic");
     assertThat(Files.readString(dir.resolve("src/app.sh"))).as("the fixture is never edited").isEqualTo(before);
 
-    Report r = ReportAssembler.assemble(new ReportAssembler.RunInfo(runId, "t0", "t1", true, false, o, "test", null),
+    Report r = ReportAssembler.assemble(new ReportAssembler.RunInfo(runId, "2026-11-27T08:00:00Z", "2026-11-27T08:05:00Z", true, false, o, "test", null),
         Optional.of(engine.info()), TinyFixture.profile(), java.util.Map.of(), tmp, units);
+    assertThat(io.stagebench.report.ReportSchema.problems(r)).as("the report conforms to reports/schema/report.schema.json").isEmpty();
     assertThat(r.failures()).hasSize(2).allSatisfy(f -> assertThat(f.variant()).isEqualTo("broken"));
     Report.Comparison cmp = r.fixtures().get(0).comparisons().stream().filter(c -> c.variant().equals("multi")).findFirst().orElseThrow();
     assertThat(cmp.sizeReductionBytes()).isEqualTo(single.sizeBytes() - multi.sizeBytes());
