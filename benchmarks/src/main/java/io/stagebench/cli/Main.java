@@ -50,6 +50,7 @@ public final class Main implements Runnable {
     verbose = v;
     if (v) {
       System.setProperty("org.slf4j.simpleLogger.log.io.stagebench", "debug");
+      System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava.api.async.ResultCallbackTemplate", "error");
     }
   }
 
