@@ -99,4 +99,42 @@ public final class EngineCleaner {
     }
     return new Outcome(containers, images, failures);
   }
+
+  /** What BuildKit records the daemon makes of an uploaded context tar: one per build, never reused. */
+  static final String UPLOADED_CONTEXT = "http url http://build-context-";
+
+  /**
+   * Removes the build-cache records of build contexts uploaded for BuildKit builds that are over.
+   * The engine keeps one per {@code POST /build?version=2} under a random URL, so no later build can
+   * hit them: they only grow the cache (about 5 KiB and one record per build). Records in use (a
+   * build in flight, of any client) are left alone; the cached results of build steps are kept.
+   *
+   * @return how many records were removed
+   * @throws EngineException when the engine cannot be reached or refuses
+   */
+  public int pruneUploadedContexts() throws EngineException {
+    EngineHttp.Answer df = engine.http().call("GET", "/system/df");
+    if (df.status() >= 400) {
+      throw new EngineException("cannot list the build cache: " + df.message());
+    }
+    List<String> ids = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode r : df.body().path("BuildCache")) {
+      if (r.path("Description").asText("").startsWith(UPLOADED_CONTEXT) && !r.path("InUse").asBoolean(false)
+          && r.path("ID").asText("").matches("[A-Za-z0-9]+")) {
+        ids.add(r.path("ID").asText());
+      }
+    }
+    int removed = 0;
+    // the daemon turns an id filter into a BuildKit regular-expression match; batches keep the URL short
+    for (int from = 0; from < ids.size(); from += 100) {
+      List<String> batch = ids.subList(from, Math.min(ids.size(), from + 100));
+      String filter = "{\"id\":[\"\\\"^(" + String.join("|", batch) + ")$\\\"\"]}";
+      EngineHttp.Answer pruned = engine.http().call("POST", "/build/prune" + EngineHttp.query(Map.of("filters", filter)));
+      if (pruned.status() >= 400) {
+        throw new EngineException("cannot prune uploaded build contexts: " + pruned.message());
+      }
+      removed += pruned.body().path("CachesDeleted").size();
+    }
+    return removed;
+  }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       "Without options: every run whose process is gone (finished, interrupted or killed).",
       "A run still going on this machine is kept unless named with --run and --force, or --all.",
       "Runs of unknown ownership (older versions, other machines' IDs) need --run or --all.",
+      "Also removes the build-cache records of uploaded BuildKit contexts (never reused).",
       "Base images are never touched."
     })
 final class CleanCommand implements Callable<Integer> {
@@ -67,6 +68,12 @@ final class CleanCommand implements Callable<Integer> {
             remove ? (dryRun ? "would remove" : "remove") : "keep");
         if (remove) {
           chosen.add(e.getKey());
+        }
+      }
+      if (!dryRun) {
+        int contexts = cleaner.pruneUploadedContexts();
+        if (contexts > 0) {
+          out.printf("removed %d uploaded build context(s) from the build cache%n", contexts);
         }
       }
       if (found.isEmpty()) {

@@ -38,7 +38,14 @@ public final class RunCleanup implements AutoCloseable {
     }
     done = true;
     // Containers always go; images stay only when asked for and the run was not interrupted.
-    new EngineCleaner(engine).remove(r -> r.equals(runId), keepImages && !interrupted);
+    EngineCleaner cleaner = new EngineCleaner(engine);
+    cleaner.remove(r -> r.equals(runId), keepImages && !interrupted);
+    try {
+      cleaner.pruneUploadedContexts();
+    } catch (EngineException | RuntimeException e) {
+      // the run's own objects are gone; these records only take cache space (clean removes them too)
+      System.err.println("stagebench: could not prune uploaded build contexts: " + e.getMessage());
+    }
   }
 
   @Override
