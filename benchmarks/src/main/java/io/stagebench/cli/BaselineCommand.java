@@ -46,6 +46,10 @@ final class BaselineCommand implements Runnable {
     @Option(names = "--allow-incomplete", description = "Accept a report of an interrupted or incomplete run.")
     boolean allowIncomplete;
 
+    @Option(names = "--no-docs", description = "Leave reports/docs/ as it is (when the docs come from another run, "
+        + "e.g. a full run with one sample while the baseline has three).")
+    boolean noDocs;
+
     @Override
     public Integer call() throws Exception {
       Path home = StagebenchHome.locate();
@@ -55,12 +59,16 @@ final class BaselineCommand implements Runnable {
             "no reports/runs/*/report.json under " + home + "; run `stagebench bench` first or pass REPORT.json"));
       }
       Report r = Baseline.update(home, src, allowIncomplete);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("baseline is now run " + r.run().id() + " (" + src + ") -> " + home.relativize(Baseline.file(home)));
+      if (noDocs) {
+        out.flush();
+        return ExitCodes.OK;
+      }
       Path docsDir = home.resolve("reports").resolve("docs");
       List<Path> docFiles = ReportCommand.render(r, docsDir, java.util.EnumSet.allOf(io.stagebench.report.ReportRenderer.Format.class));
       // The docs keep the report they were drawn from, so `report reports/docs/report.json --docs` reproduces them.
       ReportStore.writeBytes(docsDir.resolve("report.json"), Files.readAllBytes(Baseline.file(home)));
-      PrintWriter out = spec.commandLine().getOut();
-      out.println("baseline is now run " + r.run().id() + " (" + src + ") -> " + home.relativize(Baseline.file(home)));
       out.println("regenerated " + docFiles.size() + " file(s) in " + home.relativize(docsDir));
       out.flush();
       return ExitCodes.OK;

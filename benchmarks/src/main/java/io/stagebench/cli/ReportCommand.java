@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {
       "Draw charts (PNG, SVG), summary.md and a self-contained index.html from a report.json.",
-      "With --docs: regenerate the committed reports/docs/ (byte-identical for the same report)."
+      "With --docs: regenerate the committed reports/docs/ (byte-identical for the same report) and keep",
+      "a copy of REPORT.json there as reports/docs/report.json."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -55,7 +56,15 @@ final class ReportCommand implements Callable<Integer> {
     Path dir = out != null ? out
         : docs ? StagebenchHome.locate().resolve("reports").resolve("docs")
         : input.toAbsolutePath().getParent();
-    List<Path> written = render(report, dir, fs);
+    List<Path> written = new java.util.ArrayList<>(render(report, dir, fs));
+    if (docs && out == null) {
+      // the docs keep the report they were drawn from, so `report reports/docs/report.json --docs` redraws them
+      Path kept = dir.resolve("report.json");
+      if (!java.nio.file.Files.exists(kept) || !java.nio.file.Files.isSameFile(kept, input)) {
+        io.stagebench.report.ReportStore.writeBytes(kept, java.nio.file.Files.readAllBytes(input));
+        written.add(kept);
+      }
+    }
     PrintWriter w = spec.commandLine().getOut();
     w.println("wrote " + written.size() + " file(s) to " + BenchCommand.display(null, dir));
     w.flush();

@@ -117,19 +117,29 @@ final class ReportCharts {
     return c;
   }
 
-  private NamedChart size() {
-    List<String> fx = d.measuredFixtures();
-    List<String> cats = new ArrayList<>();
-    for (String f : fx) {
-      List<String> parts = new ArrayList<>();
+  /** One size per fixture and variant, in report order (the first builder that measured it). */
+  private List<ReportData.Unit> sizeUnits() {
+    List<ReportData.Unit> us = new ArrayList<>();
+    for (String f : d.measuredFixtures()) {
       for (String v : d.variants) {
         ReportData.Unit u = d.sizeUnit(f, v);
-        Double p = u == null ? null : d.reductionPercent(u);
-        if (p != null) {
-          parts.add(v + String.format(java.util.Locale.ROOT, " %+.0f%%", -p));
+        if (u != null) {
+          us.add(u);
         }
       }
-      cats.add(parts.isEmpty() ? f : f + " (" + String.join(", ", parts) + ")");
+    }
+    return us;
+  }
+
+  private NamedChart size() {
+    // One bar per fixture/variant (a fixture may have one variant or six: slots per variant name
+    // across fixtures would leave most of the plot empty), coloured single-stage against multi-stage.
+    List<String> fx = d.measuredFixtures();
+    List<ReportData.Unit> us = sizeUnits();
+    List<String> cats = new ArrayList<>();
+    for (ReportData.Unit u : us) {
+      Double p = d.reductionPercent(u);
+      cats.add(u.label() + (p == null || u.variant().equals("single") ? "" : String.format(java.util.Locale.ROOT, " %+.0f%%", -p)));
     }
     double min = Double.MAX_VALUE;
     double max = 0;
@@ -139,19 +149,15 @@ final class ReportCharts {
       max = Math.max(max, mb);
     }
     boolean log = min > 0 && max / min >= 20;
-    CategoryChart c = category("Final image size per fixture" + (log ? " (log scale)" : ""), "Fixture (reduction against single)",
-        "Image size (MB)", cats.size(), d.variants.size());
+    CategoryChart c = category("Final image size per fixture" + (log ? " (log scale)" : ""),
+        "Fixture / variant (reduction against single)", "Image size (MB)", cats.size(), 1);
+    c.getStyler().setOverlapped(true);
     c.getStyler().setYAxisLogarithmic(log);
-    c.getStyler().setLabelsVisible(true);
+    c.getStyler().setLabelsVisible(cats.size() <= 48);
     c.getStyler().setLabelsFont(new Font(FONT_FAMILY, Font.PLAIN, 10));
-    // value labels at the top inside each bar, white on dark bars and black on light ones
     c.getStyler().setLabelsPosition(1.0);
     c.getStyler().setLabelsRotation(0);
-    c.getStyler().setLabelsVisible(d.variants.size() * cats.size() <= 48);
-    int longest = cats.stream().mapToInt(String::length).max().orElse(0);
-    if (longest * 7 > (c.getWidth() - 120) / Math.max(1, cats.size())) {
-      c.getStyler().setXAxisLabelRotation(25);
-    }
+    c.getStyler().setXAxisLabelRotation(cats.size() > 4 ? 40 : 0);
     c.getStyler().setDecimalPattern("#,##0.#");
     c.getStyler().setYAxisDecimalPattern("#,##0.#");
     if (log) {
@@ -161,19 +167,20 @@ final class ReportCharts {
     } else {
       c.getStyler().setYAxisMin(0.0);
     }
-    List<List<String>> rows = new ArrayList<>();
-    for (String v : d.variants) {
-      List<Double> ys = new ArrayList<>();
-      boolean any = false;
-      for (String f : fx) {
-        ReportData.Unit u = d.sizeUnit(f, v);
-        ys.add(u == null ? null : u.image().sizeBytes() / 1e6);
-        any |= u != null;
-      }
-      if (any) {
-        c.addSeries(v, cats, ys);
-      }
+    List<Double> single = new ArrayList<>();
+    List<Double> multi = new ArrayList<>();
+    for (ReportData.Unit u : us) {
+      Double mb = u.image().sizeBytes() / 1e6;
+      single.add(u.variant().equals("single") ? mb : null);
+      multi.add(u.variant().equals("single") ? null : mb);
     }
+    if (single.stream().anyMatch(java.util.Objects::nonNull)) {
+      c.addSeries("single-stage", cats, single).setFillColor(OKABE_ITO[0]);
+    }
+    if (multi.stream().anyMatch(java.util.Objects::nonNull)) {
+      c.addSeries("multi-stage", cats, multi).setFillColor(OKABE_ITO[1]);
+    }
+    List<List<String>> rows = new ArrayList<>();
     for (String f : fx) {
       for (String v : d.variants) {
         for (ReportData.Unit u : d.units) {
@@ -209,20 +216,14 @@ final class ReportCharts {
         i++;
       }
     }
-    Color[] stageColors = {OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[3], OKABE_ITO[5], OKABE_ITO[4], OKABE_ITO[6]};
-    return stageColors[i % stageColors.length];
+    Color[] stageColors = {OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[3], OKABE_ITO[5], OKABE_ITO[4], OKABE_ITO[6], OKABE_ITO[7]};
+    // past seven stage names, lighter tints of the same hues keep every legend entry distinct
+    Color col = stageColors[i % stageColors.length];
+    return i < stageColors.length ? col : lighter(col);
   }
 
   private NamedChart composition() {
-    List<ReportData.Unit> us = new ArrayList<>();
-    for (String f : d.measuredFixtures()) {
-      for (String v : d.variants) {
-        ReportData.Unit u = d.sizeUnit(f, v);
-        if (u != null) {
-          us.add(u);
-        }
-      }
-    }
+    List<ReportData.Unit> us = sizeUnits();
     List<String> cats = us.stream().map(ReportData.Unit::label).toList();
     List<String> origins = d.origins();
     CategoryChart c = category("What the final image is made of: bytes by layer origin", "Fixture / variant",
@@ -260,42 +261,46 @@ final class ReportCharts {
   }
 
   private NamedChart rebuild(String scenario) {
+    // One category per fixture/variant that measured the scenario, one bar per builder: single
+    // against multi-stage reads along the axis, classic against BuildKit within each pair.
     List<String> fx = new ArrayList<>();
-    List<String> series = new ArrayList<>();
-    for (ReportData.Unit u : d.units) {
-      if (ReportData.scenario(u, scenario) != null) {
-        if (!fx.contains(u.fixture())) {
-          fx.add(u.fixture());
+    List<String[]> pairs = new ArrayList<>();
+    for (String f : d.fixtures) {
+      for (String v : d.variants) {
+        boolean any = d.units.stream().anyMatch(u -> u.fixture().equals(f) && u.variant().equals(v)
+            && ReportData.scenario(u, scenario) != null);
+        if (any) {
+          pairs.add(new String[] {f, v});
+          if (!fx.contains(f)) {
+            fx.add(f);
+          }
         }
       }
     }
-    if (fx.isEmpty()) {
+    if (pairs.isEmpty()) {
       return null;
     }
-    for (String v : d.variants) {
-      for (String b : d.builders) {
-        if (d.units.stream().anyMatch(u -> u.variant().equals(v) && u.builder().equals(b) && ReportData.scenario(u, scenario) != null)) {
-          series.add(v + " · " + b);
-        }
-      }
-    }
-    CategoryChart c = category("Rebuild time, " + scenario + ": mean with ±1 stddev whiskers", "Fixture",
-        "Wall time (s)", fx.size(), series.size());
+    List<String> builders = d.builders.stream().filter(b -> d.units.stream()
+        .anyMatch(u -> u.builder().equals(b) && ReportData.scenario(u, scenario) != null)).toList();
+    List<String> cats = pairs.stream().map(p -> p[0] + "/" + p[1]).toList();
+    boolean spread = d.units.stream().map(u -> ReportData.scenario(u, scenario))
+        .anyMatch(r -> r != null && r.stats() != null && r.stats().n() > 1);
+    CategoryChart c = category("Rebuild time, " + scenario + ": mean with ±1 stddev whiskers"
+            + (spread ? "" : " (one sample each: no spread)"), "Fixture / variant",
+        "Wall time (s)", cats.size(), builders.size());
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisDecimalPattern("#,##0.#");
     c.getStyler().setErrorBarsColor(Color.BLACK);
     c.getStyler().setErrorBarsColorSeriesColor(false);
+    c.getStyler().setXAxisLabelRotation(cats.size() > 4 ? 40 : 0);
     List<List<String>> rows = new ArrayList<>();
-    int si = 0;
-    for (String s : series) {
-      String v = s.substring(0, s.indexOf(" · "));
-      String b = s.substring(s.indexOf(" · ") + 3);
+    for (String b : builders) {
       List<Double> ys = new ArrayList<>();
       List<Double> err = new ArrayList<>();
-      for (String f : fx) {
+      for (String[] p : pairs) {
         Report.Stats st = null;
         for (ReportData.Unit u : d.units) {
-          if (u.fixture().equals(f) && u.variant().equals(v) && u.builder().equals(b)) {
+          if (u.fixture().equals(p[0]) && u.variant().equals(p[1]) && u.builder().equals(b)) {
             Report.ScenarioResult r = ReportData.scenario(u, scenario);
             st = r == null ? null : r.stats();
           }
@@ -304,11 +309,8 @@ final class ReportCharts {
         ys.add(st == null ? 0.0 : st.mean() / 1000.0);
         err.add(st == null ? 0.0 : st.stddev() / 1000.0);
       }
-      CategorySeries cs = c.addSeries(s, cats(fx), ys, err);
-      Color col = OKABE_ITO[d.variants.indexOf(v) % OKABE_ITO.length];
-      // classic solid, BuildKit lighter: builder and variant stay distinguishable without more hues
-      cs.setFillColor(b.equals("classic") || d.builders.size() == 1 ? col : lighter(col));
-      si++;
+      CategorySeries cs = c.addSeries(b, cats, ys, err);
+      cs.setFillColor(OKABE_ITO[b.equals("buildkit") ? 1 : 0]);
     }
     for (String f : fx) {
       for (ReportData.Unit u : d.units) {
@@ -324,10 +326,6 @@ final class ReportCharts {
         List.of("Fixture", "Variant", "Builder", "Mean", "Stddev", "Median", "Min", "Max", "n"),
         new boolean[] {false, false, false, true, true, true, true, true, true}, rows);
     return new NamedChart("rebuild-" + scenario, c.getTitle(), c, c.getWidth(), c.getHeight(), t);
-  }
-
-  private static List<String> cats(List<String> l) {
-    return l;
   }
 
   private static Color lighter(Color c) {
