@@ -290,6 +290,30 @@ public final class BenchRunner {
       u.add(s, sample(r.get()));
       u.lastSteps.put(s, r.get().steps());
     }
+    if (r.isPresent() && isEdit(s)) {
+      dropEditImage(u, r.get().imageId());
+    }
+  }
+
+  /**
+   * Removes the image of an edit build with the parents only it had: every edit uses a fresh value,
+   * so no later build can reuse those layers, and the classic builder would otherwise leave a chain
+   * of untagged images per sample. The unedited image and the layers it shares stay (the cache).
+   */
+  private void dropEditImage(UnitResult u, String imageId) {
+    if (imageId == null || u.imageId.isEmpty()) {
+      return;
+    }
+    try {
+      // builders report short or long IDs: compare the engine's full ID, never drop the unedited image
+      String full = engine.client().inspectImageCmd(imageId).exec().getId();
+      if (full.equals(u.imageId.get()) || full.endsWith(u.imageId.get()) || u.imageId.get().endsWith(full)) {
+        return;
+      }
+      engine.client().removeImageCmd(full).withForce(true).withNoPrune(false).exec();
+    } catch (RuntimeException e) {
+      // left to the end-of-run cleanup (it carries the run label)
+    }
   }
 
   private static UnitResult.Sample sample(BuildResult r) {

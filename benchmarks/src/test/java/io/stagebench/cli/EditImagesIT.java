@@ -1,0 +1,41 @@
+package io.stagebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagebench.engine.Engine;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Edit samples use a fresh value each, so their layers can never be reused: a run drops them, and
+ * repeating a run with source edits leaves the engine with as many images as before (the classic
+ * builder would otherwise keep a chain of untagged images per sample).
+ */
+class EditImagesIT {
+  @Test
+  void aSecondRunWithSourceEditsAddsNoImages(@TempDir Path home) throws Exception {
+    SlowFixture.write(home, 1);
+    bench(home, "first");
+    long before = images();
+    bench(home, "second");
+    assertThat(images()).isEqualTo(before);
+  }
+
+  private static void bench(Path home, String name) throws Exception {
+    Process p = SlowFixture.stagebench(home, "bench", "--fixtures", "slow", "--variants", "single", "--builder", "both",
+        "--profile", "offline", "--scenarios", "warm,source-edit", "--reps", "4", "--no-report", "--no-analysis",
+        "--out", home.resolve(name).toString()).start();
+    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as(console).isZero();
+  }
+
+  private static long images() throws Exception {
+    try (Engine engine = Engine.connect()) {
+      return engine.client().listImagesCmd().withShowAll(true).exec().size();
+    }
+  }
+}
