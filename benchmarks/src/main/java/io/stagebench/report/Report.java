@@ -67,6 +67,7 @@ public record Report(
   public record Host(int cpus, long memoryBytes, String javaVersion) {}
 
   /** A base image a profile build arg named, with the image ID it had during the run. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BaseImage(String image, String id) {}
 
   /** One fixture's variants and their comparisons against {@code single}. */
@@ -169,6 +170,7 @@ public record Report(
   }
 
   /** One build step: its name, its time, and whether it came from the cache. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Step(String name, long millis, boolean cached) {}
 
   /** One timed build. */

@@ -2,10 +2,8 @@ package io.stagebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +32,9 @@ class BaselineUpdateIT {
   }
 
   private static String run(Path home, String... args) throws Exception {
-    Process p = SlowFixture.stagebench(home, args).start();
-    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as(console).isZero();
+    SlowFixture.Ended run = SlowFixture.run(home, 2, args);
+    String console = run.console();
+    assertThat(run.exit()).as(console).isZero();
     return console;
   }
 }

@@ -42,8 +42,13 @@ class BenchInterruptIT {
          "smoke": {"command": {"args": [], "expectOutputContains": "hello"}}}
         """);
     Path out = home.resolve("out");
-    Process p = SlowFixture.stagebench(home,
-        "bench", "--fixtures", "tiny", "--builder", "classic", "--profile", "offline", "--out", out.toString()).start();
+    ProcessBuilder pb = SlowFixture.stagebench(home,
+        "bench", "--fixtures", "tiny", "--builder", "classic", "--profile", "offline", "--out", out.toString());
+    // A JVM started with SIGINT ignored (as by a background job of a script) keeps ignoring it, as
+    // Ctrl-C never reaches such a job anyway: give the child the default disposition, wherever the
+    // test itself was launched from (coreutils env, exec'ing java under the same pid).
+    pb.command().addAll(0, java.util.List.of("env", "--default-signal=INT"));
+    Process p = pb.start();
     BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     String line;

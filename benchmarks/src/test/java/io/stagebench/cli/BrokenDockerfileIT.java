@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,11 +24,10 @@ class BrokenDockerfileIT {
         "COPY src/ /src/",
         "RUNN echo a typo in the instruction", ""));
     Path out = home.resolve("out");
-    Process p = SlowFixture.stagebench(home, "bench", "--fixtures", "slow", "--builder", "both", "--profile", "offline",
-        "--scenarios", "cold,warm", "--reps", "1", "--no-report", "--no-analysis", "--out", out.toString()).start();
-    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as(console).isEqualTo(4);
+    SlowFixture.Ended run = SlowFixture.run(home, 5, "bench", "--fixtures", "slow", "--builder", "both", "--profile", "offline",
+        "--scenarios", "cold,warm", "--reps", "1", "--no-report", "--no-analysis", "--out", out.toString());
+    String console = run.console();
+    assertThat(run.exit()).as(console).isEqualTo(4);
     assertThat(console).doesNotContain("\tat ");
 
     JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stagebench.engine.Engine;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +20,11 @@ class BuildCacheIT {
   void aBuildKitRunLeavesNoUploadedContextInTheBuildCache(@TempDir Path home) throws Exception {
     SlowFixture.write(home, 1);
     Path out = home.resolve("out");
-    Process p = SlowFixture.stagebench(home, "bench", "--fixtures", "slow", "--variants", "single", "--builder", "buildkit",
+    SlowFixture.Ended run = SlowFixture.run(home, 5, "bench", "--fixtures", "slow", "--variants", "single", "--builder", "buildkit",
         "--profile", "offline", "--scenarios", "warm", "--reps", "6", "--no-report", "--no-analysis",
-        "--out", out.toString()).start();
-    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as(console).isZero();
+        "--out", out.toString());
+    String console = run.console();
+    assertThat(run.exit()).as(console).isZero();
     JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
     assertThat(report.at("/fixtures/0/variants/0/builds/0/scenarios/warm/samples")).hasSize(6);
 

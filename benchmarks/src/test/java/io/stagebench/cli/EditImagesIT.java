@@ -3,9 +3,7 @@ package io.stagebench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.engine.Engine;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +23,11 @@ class EditImagesIT {
   }
 
   private static void bench(Path home, String name) throws Exception {
-    Process p = SlowFixture.stagebench(home, "bench", "--fixtures", "slow", "--variants", "single", "--builder", "both",
+    SlowFixture.Ended run = SlowFixture.run(home, 5, "bench", "--fixtures", "slow", "--variants", "single", "--builder", "both",
         "--profile", "offline", "--scenarios", "warm,source-edit", "--reps", "4", "--no-report", "--no-analysis",
-        "--out", home.resolve(name).toString()).start();
-    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as(console).isZero();
+        "--out", home.resolve(name).toString());
+    String console = run.console();
+    assertThat(run.exit()).as(console).isZero();
   }
 
   private static long images() throws Exception {

@@ -2,9 +2,7 @@ package io.stagebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,11 +12,10 @@ class MissingBaseIT {
   void aProfileThatLacksABaseIsOneLineAndExitThreeBeforeAnyBuild(@TempDir Path home) throws Exception {
     SlowFixture.write(home, 1);
     java.nio.file.Files.writeString(home.resolve("fixtures/profiles/offline"), "BASE_IMAGE=stagebench/no-such-base:missing\n");
-    Process p = SlowFixture.stagebench(home, "bench", "--fixtures", "slow", "--builder", "classic", "--profile", "offline",
-        "--scenarios", "cold", "--no-report", "--out", home.resolve("out").toString()).start();
-    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as(console).isEqualTo(3);
+    SlowFixture.Ended run = SlowFixture.run(home, 2, "bench", "--fixtures", "slow", "--builder", "classic", "--profile", "offline",
+        "--scenarios", "cold", "--no-report", "--out", home.resolve("out").toString());
+    String console = run.console();
+    assertThat(run.exit()).as(console).isEqualTo(3);
     assertThat(console.lines().filter(l -> l.startsWith("stagebench: ")).toList())
         .singleElement().asString().contains("stagebench/no-such-base:missing", "bases build");
     assertThat(console).doesNotContain("building", "\tat ");

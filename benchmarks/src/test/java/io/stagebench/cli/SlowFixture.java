@@ -51,6 +51,20 @@ final class SlowFixture {
     return pb;
   }
 
+  /** How a stagebench process ended: its exit code and everything it printed. */
+  record Ended(int exit, String console) {}
+
+  /** Runs stagebench in {@code home} to its end (at most {@code minutes}) and returns how it ended. */
+  static Ended run(Path home, int minutes, String... args) throws IOException, InterruptedException {
+    Process p = stagebench(home, args).start();
+    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(minutes, java.util.concurrent.TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("stagebench " + String.join(" ", args) + " did not end in " + minutes + " min:\n" + console);
+    }
+    return new Ended(p.exitValue(), console);
+  }
+
   /** Reads lines until one contains {@code marker}; returns what was read. */
   static String readUntil(Process p, String marker) throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

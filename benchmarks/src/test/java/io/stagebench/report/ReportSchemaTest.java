@@ -42,6 +42,18 @@ class ReportSchemaTest {
   }
 
   @Test
+  void aBaseImageTheEngineLackedHasNoIdRatherThanANullOne() throws Exception {
+    Report r = ReportStore.read(Path.of("../reports/baseline/report.json"));
+    java.util.Map<String, Report.BaseImage> bases = new java.util.LinkedHashMap<>(r.environment().baseImages());
+    bases.replaceAll((arg, b) -> new Report.BaseImage(b.image(), null));
+    Report.Environment e = r.environment();
+    Report unknown = new Report(r.schemaVersion(), r.tool(), r.run(),
+        new Report.Environment(e.engine(), e.host(), e.profile(), bases), r.fixtures(), r.failures());
+    assertThat(ReportSchema.problems(unknown)).isEmpty();
+    assertThat(ReportStore.MAPPER.writeValueAsString(unknown)).doesNotContain("\"id\" : null");
+  }
+
+  @Test
   void theSchemaRefusesWhatTheReaderRefuses() throws Exception {
     ObjectNode base = (ObjectNode) JSON.readTree(Path.of("src/test/resources/reports/several.json").toFile());
 
