@@ -203,6 +203,7 @@ final class BenchCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(onInterrupt);
       boolean complete = false;
       try (RunCleanup cleanup = new RunCleanup(engine, runId, keepImages)) {
+        earlier.ifPresent(r -> cleanup.alsoEarlierRun(r.run().id()));
         runner.run(toRun, options);
         finished = true;
         writer.write(true, false);

@@ -13,6 +13,7 @@ public final class RunCleanup implements AutoCloseable {
   private final String runId;
   private final boolean keepImages;
   private final Thread hook;
+  private final java.util.Set<String> earlierRuns = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean done;
 
   public RunCleanup(Engine engine, String runId, boolean keepImages) {
@@ -21,6 +22,14 @@ public final class RunCleanup implements AutoCloseable {
     this.keepImages = keepImages;
     this.hook = new Thread(this::cleanQuietly, "stagebench-cleanup-" + runId);
     Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /**
+   * Also removes what an earlier attempt of this run left (a run resumed after the engine went
+   * away: that attempt could not clean up, and this process carries a new run ID).
+   */
+  public void alsoEarlierRun(String earlierRunId) {
+    earlierRuns.add(earlierRunId);
   }
 
   private void cleanQuietly() {
@@ -39,7 +48,7 @@ public final class RunCleanup implements AutoCloseable {
     done = true;
     // Containers always go; images stay only when asked for and the run was not interrupted.
     EngineCleaner cleaner = new EngineCleaner(engine);
-    cleaner.remove(r -> r.equals(runId), keepImages && !interrupted);
+    cleaner.remove(r -> r.equals(runId) || earlierRuns.contains(r), keepImages && !interrupted);
     try {
       cleaner.pruneUploadedContexts();
     } catch (EngineException | RuntimeException e) {

@@ -57,6 +57,11 @@ class EngineLossIT {
     assertThat(unit(done, "single").scenarios().get("cold").samples().get(0).wallMillis()).isEqualTo(coldBefore);
     assertThat(unit(done, "slow").status()).isEqualTo("ok");
     assertThat(unit(done, "slow").scenarios().get("warm").samples()).hasSize(1);
+    // Nothing of either attempt is left: the first could not clean up with the engine gone.
+    try (io.stagebench.engine.Engine engine = io.stagebench.engine.Engine.connect()) {
+      assertThat(new io.stagebench.engine.EngineCleaner(engine).runs().keySet())
+          .doesNotContain(partial.run().id(), done.run().id());
+    }
   }
 
   private static Report.BuildResultJson unit(Report r, String variant) {
