@@ -66,9 +66,8 @@ final class BaselineCommand implements Runnable {
         return ExitCodes.OK;
       }
       Path docsDir = home.resolve("reports").resolve("docs");
-      List<Path> docFiles = ReportCommand.render(r, docsDir, java.util.EnumSet.allOf(io.stagebench.report.ReportRenderer.Format.class));
-      // The docs keep the report they were drawn from, so `report reports/docs/report.json --docs` reproduces them.
-      ReportStore.writeBytes(docsDir.resolve("report.json"), Files.readAllBytes(Baseline.file(home)));
+      List<Path> docFiles = ReportCommand.renderDocs(r, Baseline.file(home), docsDir,
+          java.util.EnumSet.allOf(io.stagebench.report.ReportRenderer.Format.class));
       out.println("regenerated " + docFiles.size() + " file(s) in " + home.relativize(docsDir));
       out.flush();
       return ExitCodes.OK;

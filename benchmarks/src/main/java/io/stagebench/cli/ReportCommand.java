@@ -56,19 +56,27 @@ final class ReportCommand implements Callable<Integer> {
     Path dir = out != null ? out
         : docs ? StagebenchHome.locate().resolve("reports").resolve("docs")
         : input.toAbsolutePath().getParent();
-    List<Path> written = new java.util.ArrayList<>(render(report, dir, fs));
-    if (docs && out == null) {
-      // the docs keep the report they were drawn from, so `report reports/docs/report.json --docs` redraws them
-      Path kept = dir.resolve("report.json");
-      if (!java.nio.file.Files.exists(kept) || !java.nio.file.Files.isSameFile(kept, input)) {
-        io.stagebench.report.ReportStore.writeBytes(kept, java.nio.file.Files.readAllBytes(input));
-        written.add(kept);
-      }
-    }
+    List<Path> written = docs && out == null ? renderDocs(report, input, dir, fs) : render(report, dir, fs);
     PrintWriter w = spec.commandLine().getOut();
     w.println("wrote " + written.size() + " file(s) to " + BenchCommand.display(null, dir));
     w.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Renders the docs into {@code docsDir} and keeps the report they were drawn from there as
+   * {@code report.json} (unless it is that file), so {@code report reports/docs/report.json --docs}
+   * redraws them.
+   */
+  static List<Path> renderDocs(Report report, Path source, Path docsDir, Set<ReportRenderer.Format> fs)
+      throws StagebenchException, IOException {
+    List<Path> written = new java.util.ArrayList<>(render(report, docsDir, fs));
+    Path kept = docsDir.resolve("report.json");
+    if (!java.nio.file.Files.exists(kept) || !java.nio.file.Files.isSameFile(kept, source)) {
+      ReportStore.writeBytes(kept, java.nio.file.Files.readAllBytes(source));
+      written.add(kept);
+    }
+    return written;
   }
 
   /** Renders and maps a write failure to an environment error. */

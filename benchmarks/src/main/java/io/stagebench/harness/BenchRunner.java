@@ -305,9 +305,10 @@ public final class BenchRunner {
       return;
     }
     try {
-      // builders report short or long IDs: compare the engine's full ID, never drop the unedited image
+      // builders may report a short ID; u.imageId is the engine's full one (inspect), so compare
+      // full IDs and never drop the unedited image (an edit that changed nothing gives it again)
       String full = engine.client().inspectImageCmd(imageId).exec().getId();
-      if (full.equals(u.imageId.get()) || full.endsWith(u.imageId.get()) || u.imageId.get().endsWith(full)) {
+      if (full.equals(u.imageId.get())) {
         return;
       }
       engine.client().removeImageCmd(full).withForce(true).withNoPrune(false).exec();
