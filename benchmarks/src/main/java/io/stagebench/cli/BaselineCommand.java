@@ -66,8 +66,7 @@ final class BaselineCommand implements Runnable {
         return ExitCodes.OK;
       }
       Path docsDir = home.resolve("reports").resolve("docs");
-      List<Path> docFiles = ReportCommand.renderDocs(r, Baseline.file(home), docsDir,
-          java.util.EnumSet.allOf(io.stagebench.report.ReportRenderer.Format.class));
+      List<Path> docFiles = ReportCommand.renderDocs(r, Baseline.file(home), docsDir, ReportCommand.DOCS_FORMATS);
       out.println("regenerated " + docFiles.size() + " file(s) in " + home.relativize(docsDir));
       out.flush();
       return ExitCodes.OK;

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {
       "Draw charts (PNG, SVG), summary.md and a self-contained index.html from a report.json.",
-      "With --docs: regenerate the committed reports/docs/ (byte-identical for the same report) and keep",
-      "a copy of REPORT.json there as reports/docs/report.json."
+      "With --docs: regenerate the committed reports/docs/ (PNG charts and summary.md unless --formats;",
+      "byte-identical for the same report) and keep a copy of REPORT.json there as reports/docs/report.json."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -56,12 +56,23 @@ final class ReportCommand implements Callable<Integer> {
     Path dir = out != null ? out
         : docs ? StagebenchHome.locate().resolve("reports").resolve("docs")
         : input.toAbsolutePath().getParent();
-    List<Path> written = docs && out == null ? renderDocs(report, input, dir, fs) : render(report, dir, fs);
+    boolean intoDocs = docs && out == null;
+    if (intoDocs && !spec.commandLine().getParseResult().hasMatchedOption("--formats")) {
+      fs = DOCS_FORMATS;
+    }
+    List<Path> written = intoDocs ? renderDocs(report, input, dir, fs) : render(report, dir, fs);
     PrintWriter w = spec.commandLine().getOut();
     w.println("wrote " + written.size() + " file(s) to " + BenchCommand.display(null, dir));
     w.flush();
     return ExitCodes.OK;
   }
+
+  /**
+   * What the committed docs hold: the PNGs the README shows and summary.md. The SVGs and index.html
+   * (several MB for a full run, all derived from report.json) are drawn for runs, not committed.
+   */
+  static final Set<ReportRenderer.Format> DOCS_FORMATS =
+      java.util.Collections.unmodifiableSet(EnumSet.of(ReportRenderer.Format.PNG, ReportRenderer.Format.MD));
 
   /**
    * Renders the docs into {@code docsDir} and keeps the report they were drawn from there as

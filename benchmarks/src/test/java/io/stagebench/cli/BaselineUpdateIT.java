@@ -28,6 +28,9 @@ class BaselineUpdateIT {
     assertThat(console).contains("regenerated");
     assertThat(home.resolve("reports/docs/size.png")).isNotEmptyFile();
     assertThat(home.resolve("reports/docs/summary.md")).isNotEmptyFile();
+    // the committed docs are the README's PNGs and summary.md; SVGs and index.html are for runs
+    assertThat(home.resolve("reports/docs/index.html")).doesNotExist();
+    assertThat(home.resolve("reports/docs/size.svg")).doesNotExist();
     assertThat(Files.readAllBytes(home.resolve("reports/docs/report.json"))).isEqualTo(Files.readAllBytes(source));
   }
 
