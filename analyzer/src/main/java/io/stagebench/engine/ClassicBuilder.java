@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class ClassicBuilder implements Builder {
   /** Build output goes to its own logger so users can turn it up without the rest. */
   private static final Logger BUILD_LOG = LoggerFactory.getLogger("io.stagebench.build");
-  private static final Pattern STEP = Pattern.compile("^Step \\d+/\\d+ : (\\S+).*");
+  private static final Pattern STEP = Pattern.compile("^(?:Step|STEP) \\d+/\\d+ ?: (\\S+).*");
 
   private final Engine engine;
   private final InFlightBuild inFlight = new InFlightBuild();
@@ -34,7 +34,7 @@ public final class ClassicBuilder implements Builder {
 
   @Override
   public String name() {
-    return "classic";
+    return engine.classicBuilder().id();
   }
 
   @Override
@@ -54,11 +54,12 @@ public final class ClassicBuilder implements Builder {
       Matcher m = STEP.matcher(line);
       if (m.matches()) {
         finish(nowNanos);
-        name = line.substring(line.indexOf(" : ") + 3);
+        name = line.substring(line.indexOf(':') + 1).strip();
         countable = BuildStep.isStep(m.group(1));
         cached = false;
         startNanos = nowNanos;
-      } else if (line.equals("---> Using cache")) {
+      } else if (line.equals("---> Using cache") || line.startsWith("--> Using cache")) {
+        // Docker prints the first, Buildah (Podman) the second with the cached layer's ID
         cached = true;
       }
     }
@@ -78,7 +79,7 @@ public final class ClassicBuilder implements Builder {
 
   @Override
   public BuildResult build(BuildRequest req) throws BuildFailedException, EngineException {
-    BuildSupport.check(req, "classic");
+    BuildSupport.check(req, name());
     inFlight.start();
     long start = System.nanoTime();
     LogTail tail = new LogTail(40);

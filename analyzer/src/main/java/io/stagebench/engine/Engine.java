@@ -36,14 +36,18 @@ public final class Engine implements AutoCloseable {
 
   private final EngineEndpoint endpoint;
   private final DockerHttpClient http;
-  private final DockerClient client;
-  private final EngineHttp raw;
+  private DockerClient client;
+  private EngineHttp raw;
+  private EngineKind kind = EngineKind.DOCKER;
+  private ImageStore store = ImageStore.GRAPH_DRIVER;
+  private ApiVersion api;
+  private String storageDriver = "";
 
   private Engine(EngineEndpoint endpoint, DockerHttpClient http, DockerClient client) {
     this.endpoint = endpoint;
     this.http = http;
     this.client = client;
-    this.raw = new EngineHttp(http);
+    this.raw = new EngineHttp(http, "");
   }
 
   /**
@@ -63,12 +67,7 @@ public final class Engine implements AutoCloseable {
   public static Engine connect(EngineEndpoint endpoint) throws EngineException {
     DockerClientConfig config;
     try {
-      DefaultDockerClientConfig.Builder b =
-          DefaultDockerClientConfig.createDefaultConfigBuilder()
-              .withDockerHost(endpoint.host())
-              .withDockerTlsVerify(endpoint.tlsVerify());
-      endpoint.certPath().ifPresent(p -> b.withDockerCertPath(p.toString()));
-      config = b.build();
+      config = clientConfig(endpoint, null);
     } catch (RuntimeException e) {
       throw new EngineException(
           "bad engine address " + endpoint + ": " + e.getMessage() + "; set DOCKER_HOST to unix:///path or tcp://host:port");
@@ -83,11 +82,89 @@ public final class Engine implements AutoCloseable {
     Engine engine = new Engine(endpoint, http, DockerClientImpl.getInstance(config, http));
     try {
       engine.ping();
+      engine.identify();
     } catch (EngineException e) {
       engine.close();
       throw e;
     }
     return engine;
+  }
+
+  /**
+   * Asks the engine (unversioned, which every engine answers) what it is, which image store it
+   * runs and which API versions it accepts, then speaks the negotiated version from here on.
+   */
+  private void identify() throws EngineException {
+    EngineHttp.Answer version = bounded("version", PING_TIMEOUT, () -> raw.call("GET", "/version"));
+    EngineHttp.Answer info = bounded("info", PING_TIMEOUT, () -> raw.call("GET", "/info"));
+    if (version.status() >= 400 || info.status() >= 400) {
+      throw new EngineException("the engine at " + endpoint + " answers /version or /info with an error ("
+          + (version.status() >= 400 ? version.message() : info.message()) + "); is it a Docker Engine API?");
+    }
+    kind = EngineKind.fromVersion(version.body());
+    store = ImageStore.fromInfo(kind, info.body());
+    storageDriver = info.body().path("Driver").asText("");
+    ApiVersion max;
+    ApiVersion min;
+    try {
+      max = ApiVersion.parse(version.body().path("ApiVersion").asText(""));
+      String m = version.body().path("MinAPIVersion").asText("");
+      min = m.isBlank() ? ApiVersion.DEFAULT_MIN : ApiVersion.parse(m);
+    } catch (IllegalArgumentException e) {
+      throw new EngineException("the engine at " + endpoint + " states no usable API version (" + e.getMessage()
+          + "); stagebench needs a Docker Engine API of 1.41 or later");
+    }
+    if (max.compareTo(new ApiVersion(1, 41)) < 0) {
+      throw new EngineException("the engine at " + endpoint + " speaks Engine API " + max
+          + "; stagebench needs 1.41 or later (Docker 20.10, Podman 4): upgrade the engine");
+    }
+    String forced = System.getenv("DOCKER_API_VERSION");
+    try {
+      api = forced != null && !forced.isBlank() ? ApiVersion.parse(forced) : ApiVersion.negotiate(max, min);
+    } catch (IllegalArgumentException e) {
+      throw new EngineException("DOCKER_API_VERSION=" + forced + " is not an API version; unset it or give one like 1.44");
+    }
+    DockerClientConfig versioned = clientConfig(endpoint, api.toString());
+    client = DockerClientImpl.getInstance(versioned, http);
+    raw = new EngineHttp(http, "/v" + api);
+    LOG.debug("engine at {}: {} {}, store {}, API {} (engine {}..{})", endpoint, kind.display(),
+        version.body().path("Version").asText(""), store.id(), api, min, max);
+  }
+
+  /** Docker or Podman. */
+  public EngineKind kind() {
+    return kind;
+  }
+
+  /** Where the engine keeps image layers, which decides what its own image size means. */
+  public ImageStore imageStore() {
+    return store;
+  }
+
+  /** The Engine API version spoken with this engine. */
+  public ApiVersion apiVersion() {
+    return api;
+  }
+
+  /**
+   * The implementation behind the classic build endpoint ({@code POST /build} without BuildKit):
+   * Docker's own builder, or Buildah behind Podman's API.
+   */
+  public BuilderKind classicBuilder() {
+    return kind == EngineKind.PODMAN ? BuilderKind.BUILDAH : BuilderKind.CLASSIC;
+  }
+
+  /** docker-java's configuration for the endpoint, speaking {@code apiVersion} (null: unversioned). */
+  private static DockerClientConfig clientConfig(EngineEndpoint endpoint, String apiVersion) {
+    DefaultDockerClientConfig.Builder b =
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(endpoint.host())
+            .withDockerTlsVerify(endpoint.tlsVerify());
+    endpoint.certPath().ifPresent(p -> b.withDockerCertPath(p.toString()));
+    if (apiVersion != null) {
+      b.withApiVersion(apiVersion);
+    }
+    return b.build();
   }
 
   public EngineEndpoint endpoint() {
@@ -121,16 +198,21 @@ public final class Engine implements AutoCloseable {
   public EngineInfo info() throws EngineException {
     Version version = bounded("version", PING_TIMEOUT, () -> client.versionCmd().exec());
     Info info = bounded("info", PING_TIMEOUT, () -> client.infoCmd().exec());
-    BuildKitProbe.Result probe = new BuildKitProbe(this).run();
+    BuildKitProbe.Result probe = kind == EngineKind.PODMAN
+        ? new BuildKitProbe.Result(false, "Podman has no BuildKit: its builds are Buildah's")
+        : new BuildKitProbe(this).run();
     return new EngineInfo(
         endpoint,
+        kind,
+        store,
         version.getVersion(),
         version.getApiVersion(),
+        api.toString(),
         info.getOperatingSystem(),
         info.getArchitecture(),
         info.getNCPU() == null ? 0 : info.getNCPU(),
         info.getMemTotal() == null ? 0 : info.getMemTotal(),
-        info.getDriver(),
+        info.getDriver() == null ? storageDriver : info.getDriver(),
         info.getDockerRootDir(),
         freeDisk(info.getDockerRootDir()),
         probe.works(),

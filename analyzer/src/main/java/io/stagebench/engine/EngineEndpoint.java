@@ -20,6 +20,40 @@ public record EngineEndpoint(String host, boolean tlsVerify, Optional<Path> cert
     }
   }
 
+  /**
+   * The address at which this machine reaches ports the engine publishes: the loopback address for
+   * a local socket, the engine's host for {@code tcp://HOST:PORT} and {@code ssh://[USER@]HOST[:PORT]}.
+   */
+  public String publishedHost() {
+    String rest;
+    if (host.startsWith("tcp://") || host.startsWith("http://") || host.startsWith("https://")) {
+      rest = host.substring(host.indexOf("://") + 3);
+    } else if (host.startsWith("ssh://")) {
+      rest = host.substring(6);
+      int at = rest.lastIndexOf('@');
+      rest = at >= 0 ? rest.substring(at + 1) : rest;
+    } else {
+      return LOOPBACK;
+    }
+    int slash = rest.indexOf('/');
+    rest = slash >= 0 ? rest.substring(0, slash) : rest;
+    if (rest.startsWith("[")) {
+      int end = rest.indexOf(']');
+      return end > 0 ? rest.substring(1, end) : rest;
+    }
+    int colon = rest.lastIndexOf(':');
+    String h = colon >= 0 ? rest.substring(0, colon) : rest;
+    return h.isEmpty() || h.equals("localhost") ? LOOPBACK : h;
+  }
+
+  /** Whether the engine runs on this machine (its published ports are on our loopback). */
+  public boolean local() {
+    return publishedHost().equals(LOOPBACK);
+  }
+
+  /** The loopback address. */
+  public static final String LOOPBACK = "127.0.0.1";
+
   @Override
   public String toString() {
     return host + " (" + source + (tlsVerify ? ", TLS" : "") + ")";

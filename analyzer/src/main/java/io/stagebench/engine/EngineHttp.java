@@ -25,9 +25,12 @@ public final class EngineHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DockerHttpClient http;
+  private final String prefix;
 
-  EngineHttp(DockerHttpClient http) {
+  /** @param prefix the API version path prefix ({@code /v1.41}), or empty for unversioned requests */
+  EngineHttp(DockerHttpClient http, String prefix) {
     this.http = http;
+    this.prefix = prefix;
   }
 
   /** A query string from ordered parameters; list values repeat the parameter. */
@@ -81,7 +84,7 @@ public final class EngineHttp {
       String method, String pathAndQuery, Map<String, String> headers, InputStream body,
       Consumer<JsonNode> onMessage, Consumer<java.io.Closeable> onOpen)
       throws EngineException {
-    Request.Builder b = Request.builder().method(method).path(pathAndQuery).headers(headers);
+    Request.Builder b = Request.builder().method(method).path(prefix + pathAndQuery).headers(headers);
     if (body != null) {
       b.body(body);
     }
@@ -117,7 +120,7 @@ public final class EngineHttp {
    * @throws EngineException when the engine cannot be reached
    */
   public Answer call(String method, String pathAndQuery) throws EngineException {
-    Request req = Request.builder().method(method).path(pathAndQuery).build();
+    Request req = Request.builder().method(method).path(prefix + pathAndQuery).build();
     try (DockerHttpClient.Response r = http.execute(req)) {
       byte[] bytes = r.getBody().readAllBytes();
       JsonNode node;

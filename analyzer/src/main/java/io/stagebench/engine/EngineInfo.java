@@ -6,8 +6,11 @@ import java.util.OptionalLong;
  * What the engine says about itself, plus what stagebench probed.
  *
  * @param endpoint where it was reached
+ * @param kind Docker or Podman
+ * @param imageStore where the engine keeps layers, which decides what its own image size means
  * @param version engine version, e.g. {@code 20.10.24+dfsg1}
- * @param apiVersion Engine API version, e.g. {@code 1.41}
+ * @param apiVersion the newest Engine API version the engine offers, e.g. {@code 1.41}
+ * @param negotiatedApiVersion the version stagebench speaks with it
  * @param os operating system of the engine host
  * @param architecture CPU architecture of the engine host
  * @param cpus CPUs the engine sees
@@ -20,8 +23,11 @@ import java.util.OptionalLong;
  */
 public record EngineInfo(
     EngineEndpoint endpoint,
+    EngineKind kind,
+    ImageStore imageStore,
     String version,
     String apiVersion,
+    String negotiatedApiVersion,
     String os,
     String architecture,
     int cpus,
@@ -30,4 +36,15 @@ public record EngineInfo(
     String dataRoot,
     OptionalLong freeDiskBytes,
     boolean buildKit,
-    String buildKitDetail) {}
+    String buildKitDetail) {
+
+  /** The builder behind the classic endpoint: Docker's own, or Buildah on Podman. */
+  public BuilderKind classicBuilder() {
+    return kind == EngineKind.PODMAN ? BuilderKind.BUILDAH : BuilderKind.CLASSIC;
+  }
+
+  /** {@code Docker 28.5.2} or {@code Podman 5.8.6}. */
+  public String product() {
+    return kind.display() + " " + version;
+  }
+}

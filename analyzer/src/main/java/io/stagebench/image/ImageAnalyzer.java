@@ -50,12 +50,13 @@ public final class ImageAnalyzer {
           .map(e -> new ImageReport.FileSize("/" + e.path(), e.size()))
           .toList();
       rows.add(new ImageReport.LayerRow(l.index(), s.diffId(), l.createdBy(), s.size(), s.archiveBytes(),
-          s.gzipBytes(), s.compression(), s.files(), s.dirs(), s.symlinks(), s.hardlinks(), s.whiteouts(), largest));
+          ImageSizes.compressedBytes(s), s.compression(), s.files(), s.dirs(), s.symlinks(), s.hardlinks(), s.whiteouts(), largest));
       archive += s.archiveBytes();
-      if (s.gzipBytes() < 0) {
+      long c = ImageSizes.compressedBytes(s);
+      if (c < 0) {
         gz = false;
       }
-      gzip += Math.max(0, s.gzipBytes());
+      gzip += Math.max(0, c);
     }
     long size = img.size();
     long finalBytes = tree.bytes();
@@ -117,7 +118,7 @@ public final class ImageAnalyzer {
     return new ImageReport(
         ImageReport.SCHEMA_VERSION,
         new ImageReport.Image(source, img.configDigest(), img.format(), img.tags(), size, finalBytes, recoverable,
-            archive, gz ? gzip : -1, files),
+            archive, gz ? gzip : -1, files, size, gz ? gzip : null, ImageSizes.of(img, -1).compressedSource().id()),
         rows,
         new ImageReport.Dive(dive.efficiency(), dive.wastedBytes(), dive.userWastedPercent(), dive.userSizeBytes(),
             dive.inefficiencies().stream().limit(top).toList()),

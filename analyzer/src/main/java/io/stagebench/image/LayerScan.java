@@ -11,6 +11,7 @@ import java.util.List;
  * @param archiveBytes bytes of the blob in the archive
  * @param tarBytes bytes of the uncompressed tar
  * @param gzipBytes bytes of the tar gzip-compressed at the default level, -1 when not computed
+ *     (or not needed: a compressed blob is its own compressed size)
  * @param size what the engine reports as the layer's size: regular file bytes plus symlink target
  *     lengths, hard links counted once (the engine walks the unpacked layer and sums {@code lstat}
  *     sizes of everything but directories, once per inode)

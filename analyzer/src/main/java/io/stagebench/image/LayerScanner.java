@@ -65,10 +65,11 @@ public final class LayerScanner {
         compression = "none";
         tar = sniff;
       }
-      CountingOutputStream gzCount = compressed ? new CountingOutputStream() : null;
-      GZIPOutputStream gz = compressed ? new GZIPOutputStream(gzCount, 1 << 16) : null;
       // an uncompressed blob is its own tar: one digest serves as blob digest and diff ID
       boolean plain = compression.equals("none");
+      // a compressed blob is its own compressed size (exact); only plain tars are gzipped to estimate it
+      CountingOutputStream gzCount = compressed && plain ? new CountingOutputStream() : null;
+      GZIPOutputStream gz = compressed && plain ? new GZIPOutputStream(gzCount, 1 << 16) : null;
       CountingInputStream tarCount =
           new CountingInputStream(new TeeInputStream(plain ? tar : new DigestInputStream(tar, tarSha), gz));
       Acc acc = new Acc();

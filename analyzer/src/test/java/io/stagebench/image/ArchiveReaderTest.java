@@ -95,7 +95,12 @@ class ArchiveReaderTest {
     assertThat(img.layers().get(0).scan().archiveBytes()).isEqualTo(gz.length);
     assertThat(img.layers().get(0).scan().blobDigest()).isEqualTo(Archives.sha(gz));
     assertThat(img.layers().get(0).scan().tarBytes()).isEqualTo(L1.length);
-    assertThat(img.layers().get(0).scan().gzipBytes()).isPositive();
+    // a compressed blob is its own compressed size: no second gzip pass, and the size is exact
+    assertThat(img.layers().get(0).scan().gzipBytes()).isEqualTo(-1);
+    ImageSizes sizes = ImageSizes.of(img, -1);
+    assertThat(sizes.compressedBytes()).hasValue(gz.length + zs.length);
+    assertThat(sizes.compressedSource()).isEqualTo(ImageSizes.Compressed.STORED_BLOBS);
+    assertThat(sizes.uncompressedBytes()).isEqualTo(img.size());
     assertHandComputed(img);
   }
 

@@ -183,13 +183,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   static void printText(PrintWriter out, ImageReport r) {
     ImageReport.Image im = r.image();
     out.printf(Locale.ROOT, "Image %s  (%s, %s format)%n", im.source(), shortId(im.id()), im.format());
-    out.printf(Locale.ROOT, "  size %s (%d bytes), %d files; final tree %s; recoverable %s; archive %s%s%n",
+    out.printf(Locale.ROOT, "  uncompressed %s (%d bytes), %d files; final tree %s; recoverable %s; archive %s%s%n",
         Units.bytes(im.sizeBytes()), im.sizeBytes(), im.files(), Units.bytes(im.finalTreeBytes()),
         Units.bytes(im.recoverableBytes()), Units.bytes(im.archiveBytes()),
-        im.gzipBytes() >= 0 ? "; gzip " + Units.bytes(im.gzipBytes()) : "");
+        im.gzipBytes() >= 0 ? "; compressed " + Units.bytes(im.gzipBytes())
+            + (im.compressedSource().equals("stored-blobs") ? " (stored blobs, exact)" : " (gzip estimate)") : "");
     out.println();
     out.println("Layers");
-    out.printf(Locale.ROOT, "  %3s  %10s  %10s  %6s  %s%n", "#", "size", "gzip", "files", "created by");
+    out.printf(Locale.ROOT, "  %3s  %10s  %10s  %6s  %s%n", "#", "size", "compressed", "files", "created by");
     for (ImageReport.LayerRow l : r.layers()) {
       out.printf(Locale.ROOT, "  %3d  %10s  %10s  %6d  %s%n", l.index() + 1, Units.bytes(l.sizeBytes()),
           l.gzipBytes() >= 0 ? Units.bytes(l.gzipBytes()) : "-", l.files(), clip(l.createdBy(), 70));

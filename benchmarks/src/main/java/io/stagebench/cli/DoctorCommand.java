@@ -75,8 +75,11 @@ final class DoctorCommand implements Callable<Integer> {
   private static Map<String, Object> engine(EngineInfo e) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("host", e.endpoint().host());
+    m.put("kind", e.kind().id());
     m.put("version", e.version());
     m.put("apiVersion", e.apiVersion());
+    m.put("negotiatedApiVersion", e.negotiatedApiVersion());
+    m.put("imageStore", e.imageStore().id());
     m.put("os", e.os());
     m.put("architecture", e.architecture());
     m.put("cpus", e.cpus());
@@ -84,7 +87,7 @@ final class DoctorCommand implements Callable<Integer> {
     m.put("storageDriver", e.storageDriver());
     m.put("dataRoot", e.dataRoot());
     m.put("freeDiskBytes", e.freeDiskBytes().isPresent() ? e.freeDiskBytes().getAsLong() : null);
-    m.put("builders", List.of("classic", e.buildKit() ? "buildkit" : null).stream().filter(x -> x != null).toList());
+    m.put("builders", List.of(e.classicBuilder().id(), e.buildKit() ? "buildkit" : "").stream().filter(x -> !x.isEmpty()).toList());
     m.put("freeDisk", e.freeDiskBytes().isPresent() ? Units.bytes(e.freeDiskBytes().getAsLong()) : null);
     return m;
   }

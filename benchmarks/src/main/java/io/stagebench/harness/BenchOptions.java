@@ -40,6 +40,15 @@ public record BenchOptions(
     }
   }
 
+  /**
+   * The same options with each builder named for what runs on {@code engine}: {@code classic} is
+   * Buildah on Podman ({@link io.stagebench.engine.Builders#actual}); duplicates dropped.
+   */
+  public BenchOptions onEngine(io.stagebench.engine.EngineKind engine) {
+    List<String> actual = builders.stream().map(b -> io.stagebench.engine.Builders.actual(engine, b)).distinct().toList();
+    return new BenchOptions(fixtures, variants, scenarios, actual, reps, coldReps, warmup, shard, keepImages);
+  }
+
   /** Samples taken for {@code s}. */
   public int repsFor(Scenario s) {
     return s == Scenario.COLD ? coldReps : reps;

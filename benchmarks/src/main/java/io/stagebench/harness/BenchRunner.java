@@ -89,6 +89,11 @@ public final class BenchRunner {
 
   /** The units of a run: every selected (fixture, variant) of this shard, times each builder. */
   public static List<UnitResult> plan(List<Fixture> fixtures, BenchOptions o) {
+    return plan(fixtures, o, io.stagebench.engine.EngineKind.DOCKER);
+  }
+
+  /** The units, with those of a builder {@code engine} does not have skipped with the reason. */
+  public static List<UnitResult> plan(List<Fixture> fixtures, BenchOptions o, io.stagebench.engine.EngineKind engine) {
     List<Map.Entry<Fixture, Fixture.Variant>> pairs = new ArrayList<>();
     for (Fixture f : fixtures) {
       for (Fixture.Variant v : f.variants()) {
@@ -101,7 +106,11 @@ public final class BenchRunner {
     for (Map.Entry<Fixture, Fixture.Variant> p : o.shard().select(pairs)) {
       for (String b : o.builders()) {
         UnitResult u = new UnitResult(p.getKey(), p.getValue(), b);
-        if (!p.getValue().supports(b)) {
+        String unavailable = io.stagebench.engine.Builders.unavailable(engine, b);
+        if (unavailable != null) {
+          u.status = "skipped";
+          u.reason = Optional.of(unavailable);
+        } else if (!p.getValue().supports(b)) {
           u.status = "skipped";
           u.reason = Optional.of("the variant needs " + String.join(" or ", p.getValue().builders()) + ", not " + b);
         }
@@ -207,10 +216,16 @@ public final class BenchRunner {
         VariantFiles.stageGraph(u.fixture, u.variant, profile));
     u.imageId = Optional.of(facts.id());
     u.sizeBytes = facts.sizeBytes();
+    u.engineSizeBytes = Optional.of(facts.sizeBytes());
     u.layerCount = facts.layerCount();
     u.layers = facts.layers();
     if (analyze && u.analysis.isEmpty()) {
       analyse(u, facts.id());
+    }
+    if (u.compressedSource.isEmpty()) {
+      // no analysis (or it failed): the uncompressed size still has to mean the same on every engine
+      io.stagebench.image.ImageSizes sizes = io.stagebench.image.ImageSizes.measure(engine, facts.id(), false);
+      u.sizeBytes = sizes.uncompressedBytes();
     }
     if (u.fixture.smoke().http().isEmpty() && u.fixture.smoke().command().isEmpty()) {
       listener.line(u.label() + ": " + Units.bytes(u.sizeBytes) + ", no smoke check (ad hoc)");
@@ -231,7 +246,9 @@ public final class BenchRunner {
     try {
       io.stagebench.image.ImageReport r = io.stagebench.image.ImageAnalyzer.analyze(imageId,
           io.stagebench.image.ImageSource.fromEngine(engine, imageId, true), 5);
-      u.compressedBytes = r.image().gzipBytes() < 0 ? Optional.empty() : Optional.of(r.image().gzipBytes());
+      u.compressedBytes = Optional.ofNullable(r.image().compressedBytes());
+      u.compressedSource = Optional.of(r.image().compressedSource());
+      u.sizeBytes = r.image().uncompressedBytes();
       u.analysis = Optional.of(analysis(r));
       listener.line(u.label() + ": analysed in " + Units.millis((System.nanoTime() - t0) / 1_000_000) + ", compressed "
           + u.compressedBytes.map(Units::bytes).orElse("?") + ", wasted " + Units.bytes(r.dive().wastedBytes()));

@@ -57,13 +57,17 @@ public final class Doctor {
     try (engine) {
       EngineInfo info = engine.info();
       checks.add(new Check("engine", "ok",
-          "Docker " + info.version() + " (API " + info.apiVersion() + ") at " + info.endpoint(), null));
-      checks.add(new Check("builder classic", "ok", "docker-java buildImageCmd", null));
-      checks.add(info.buildKit()
-          ? new Check("builder buildkit", "ok", info.buildKitDetail(), null)
-          : new Check("builder buildkit", "warn", "BuildKit builds fail: " + info.buildKitDetail(),
-              "use --builder classic, or an engine with BuildKit (Docker 18.09 or later)"));
-      checks.add(new Check("storage", "ok", info.storageDriver() + " at " + info.dataRoot(), null));
+          info.product() + " (API " + info.apiVersion() + ", speaking " + info.negotiatedApiVersion() + ") at " + info.endpoint(), null));
+      checks.add(new Check("builder " + info.classicBuilder().id(), "ok", info.classicBuilder().description(), null));
+      if (info.kind() == io.stagebench.engine.EngineKind.PODMAN) {
+        checks.add(new Check("builder buildkit", "info", info.buildKitDetail(), null));
+      } else {
+        checks.add(info.buildKit()
+            ? new Check("builder buildkit", "ok", info.buildKitDetail(), null)
+            : new Check("builder buildkit", "warn", "BuildKit builds fail: " + info.buildKitDetail(),
+                "use --builder classic, or an engine with BuildKit (Docker 18.09 or later)"));
+      }
+      checks.add(new Check("storage", "ok", storeLine(info), null));
       if (info.freeDiskBytes().isPresent()) {
         long free = info.freeDiskBytes().getAsLong();
         String msg = Units.bytes(free) + " free under " + info.dataRoot();
@@ -105,5 +109,17 @@ public final class Doctor {
     List<String> present = images.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
     List<String> missing = images.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
     return new ProfileState(name, present, missing, missing.isEmpty() || pullable);
+  }
+
+  /** The storage line: driver, store, and what the engine's own image size counts there. */
+  static String storeLine(EngineInfo info) {
+    String store = switch (info.imageStore()) {
+      case GRAPH_DRIVER -> "graph driver";
+      case CONTAINERD -> "containerd image store";
+      case CONTAINERS_STORAGE -> "containers/storage";
+    };
+    return info.storageDriver() + " (" + store + ") at " + info.dataRoot()
+        + (info.imageStore() == io.stagebench.engine.ImageStore.GRAPH_DRIVER ? ""
+            : "; the engine's image size counts " + info.imageStore().sizeMeaning() + ", reports use the uncompressed size");
   }
 }

@@ -59,7 +59,14 @@ public record Fixture(
       builders = List.copyOf(builders);
     }
 
+    /**
+     * Whether {@code builder} can build it. Buildah (Podman) reads BuildKit's Dockerfile syntax
+     * (cache and bind mounts, here-documents), so it builds what either declared builder builds.
+     */
     public boolean supports(String builder) {
+      if (builder.equals("buildah")) {
+        return !builders.isEmpty();
+      }
       return builders.contains(builder);
     }
   }

@@ -80,7 +80,16 @@ public final class FixtureCheck {
         if (variantNames.isPresent() && !variantNames.get().contains(v.name())) {
           continue;
         }
-        List<String> builders = builders(v, choice);
+        List<String> builders = builders(v, choice).stream()
+            .map(b -> io.stagebench.engine.Builders.actual(engine.kind(), b)).distinct().toList();
+        String unavailable = builders.stream().map(b -> io.stagebench.engine.Builders.unavailable(engine.kind(), b))
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (unavailable != null && choice == BuilderChoice.AUTO && v.supports("buildah")) {
+          builders = List.of("buildah");
+        } else if (unavailable != null) {
+          out.add(skip(f, v, builders.get(0), unavailable));
+          continue;
+        }
         if (builders.isEmpty()) {
           out.add(skip(f, v, choice.name().toLowerCase(java.util.Locale.ROOT),
               "needs " + String.join(" or ", v.builders())));
@@ -121,7 +130,7 @@ public final class FixtureCheck {
     }
     InspectImageResponse img = BaseImages.inspect(engine, r.imageId()).orElseThrow(
         () -> new EngineException("the image " + r.imageId() + " just built is gone"));
-    long size = img.getSize() == null ? 0 : img.getSize();
+    long size = io.stagebench.image.ImageSizes.measure(engine, img.getId(), false).uncompressedBytes();
     SmokeCheck.Result smoke = new SmokeCheck(engine, runId).run(img.getId(), f.smoke());
     progress.accept(f.name() + "/" + v.name() + " [" + builder + "]: " + Units.bytes(size) + " in "
         + Units.millis(r.wallMillis()) + ", smoke " + (smoke.passed() ? "passed" : "FAILED: " + smoke.detail()));

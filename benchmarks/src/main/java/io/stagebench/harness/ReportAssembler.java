@@ -30,7 +30,8 @@ public final class ReportAssembler {
         run.options().warmup(),
         run.options().shard().toString());
     Report.Engine eng = engine.map(e -> new Report.Engine(e.version(), e.apiVersion(), e.storageDriver(), e.os(),
-        e.architecture(), builders(e))).orElse(null);
+        e.architecture(), builders(e), e.kind().id(), e.imageStore().id(), e.negotiatedApiVersion(),
+        e.imageStore().sizeMeaning())).orElse(null);
     Report.Host host = new Report.Host(engine.map(EngineInfo::cpus).orElse(Runtime.getRuntime().availableProcessors()),
         engine.map(EngineInfo::memoryBytes).orElse(0L), System.getProperty("java.version"));
     Map<String, Report.BaseImage> bases = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ public final class ReportAssembler {
 
   private static Map<String, String> builders(EngineInfo e) {
     Map<String, String> b = new LinkedHashMap<>();
-    b.put("classic", "engine " + e.version());
+    b.put(e.classicBuilder().id(), e.product() + ": " + e.classicBuilder().description());
     if (e.buildKit()) {
       b.put("buildkit", "engine " + e.version() + " (built-in BuildKit, /build?version=2)");
     }
@@ -78,7 +79,7 @@ public final class ReportAssembler {
   private static Report.BuildResultJson build(UnitResult u) {
     Report.Image image = u.imageId().map(id -> new Report.Image(id, u.sizeBytes(), u.compressedBytes().orElse(null), u.layerCount(),
         u.layers().stream().map(l -> new Report.Layer(null, l.sizeBytes(), l.createdBy(), l.origin(), l.line())).toList(),
-        u.analysis().orElse(null))).orElse(null);
+        u.analysis().orElse(null), u.compressedSource().orElse(null), u.engineSizeBytes().orElse(null))).orElse(null);
     Map<Scenario, List<io.stagebench.engine.BuildStep>> steps = u.lastSteps();
     Report.Smoke smoke = u.smoke().map(s -> new Report.Smoke(s.passed(), s.passed() ? s.millisUntilHealthy() : null, s.detail())).orElse(null);
     Map<String, Report.ScenarioResult> scenarios = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineEndpoint;
 import io.stagebench.engine.EngineException;
 import io.stagebench.engine.Labels;
 import java.io.IOException;
@@ -77,7 +78,9 @@ public final class SmokeCheck {
       if (smoke.http().isPresent()) {
         ExposedPort port = ExposedPort.tcp(smoke.http().get().port());
         Ports bindings = new Ports();
-        bindings.bind(port, new Ports.Binding("127.0.0.1", null));
+        // a local engine publishes on loopback only; a remote one on its host's interfaces, where
+        // this machine can reach it
+        bindings.bind(port, new Ports.Binding(engine.endpoint().local() ? EngineEndpoint.LOOPBACK : "0.0.0.0", null));
         host.withPortBindings(bindings);
         create.withExposedPorts(port);
       } else {
@@ -147,7 +150,7 @@ public final class SmokeCheck {
       if (hostPort != null) {
         try {
           HttpResponse<String> r = http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hostPort + check.path()))
+              HttpRequest.newBuilder(URI.create("http://" + hostForUri(engine.endpoint().publishedHost()) + ":" + hostPort + check.path()))
                   .timeout(Duration.ofSeconds(2)).GET().build(),
               HttpResponse.BodyHandlers.ofString());
           if (r.statusCode() == check.expectStatus() && r.body().contains(check.expectBodyContains())) {
@@ -223,5 +226,9 @@ public final class SmokeCheck {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 }

@@ -34,6 +34,8 @@ public final class UnitResult {
   List<LayerFact> layers = List.of();
   Optional<SmokeCheck.Result> smoke = Optional.empty();
   Optional<Long> compressedBytes = Optional.empty();
+  Optional<String> compressedSource = Optional.empty();
+  Optional<Long> engineSizeBytes = Optional.empty();
   Optional<io.stagebench.report.Report.Analysis> analysis = Optional.empty();
   long contextBytes;
   final Map<Scenario, List<io.stagebench.engine.BuildStep>> lastSteps = new EnumMap<>(Scenario.class);
@@ -63,6 +65,8 @@ public final class UnitResult {
       u.sizeBytes = b.image().sizeBytes();
       u.layerCount = b.image().layerCount();
       u.compressedBytes = Optional.ofNullable(b.image().compressedBytes());
+      u.compressedSource = Optional.ofNullable(b.image().compressedSource());
+      u.engineSizeBytes = Optional.ofNullable(b.image().engineSizeBytes());
       u.analysis = Optional.ofNullable(b.image().analysis());
       u.layers = b.image().layers() == null ? List.of() : b.image().layers().stream()
           .map(l -> new LayerFact(l.createdBy(), l.sizeBytes(), "base".equals(l.origin()), l.origin(), l.line()))
@@ -89,6 +93,14 @@ public final class UnitResult {
       });
     }
     return u;
+  }
+
+  public Optional<String> compressedSource() {
+    return compressedSource;
+  }
+
+  public Optional<Long> engineSizeBytes() {
+    return engineSizeBytes;
   }
 
   public Fixture fixture() {

@@ -50,7 +50,12 @@ public final class Comparison {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SizeChange(
       String fixture, String variant, String builder, long baselineBytes, long currentBytes,
-      long deltaBytes, double deltaPercent, Verdict verdict) {
+      long deltaBytes, double deltaPercent, Verdict verdict, String note) {
+    public SizeChange(String fixture, String variant, String builder, long baselineBytes, long currentBytes,
+        long deltaBytes, double deltaPercent, Verdict verdict) {
+      this(fixture, variant, builder, baselineBytes, currentBytes, deltaBytes, deltaPercent, verdict, null);
+    }
+
     public String unit() {
       return fixture + "/" + variant + " [" + builder + "]";
     }
@@ -118,6 +123,7 @@ public final class Comparison {
   /** Compares {@code current} with {@code baseline}. */
   public static Result compare(Report baseline, Report current, Thresholds th) {
     List<String> env = environmentChanges(baseline, current);
+    String sizeNote = sizesComparable(baseline, current);
     Map<String, Report.FixtureResult> bf = fixtures(baseline);
     Map<String, Report.FixtureResult> cf = fixtures(current);
     List<String> added = new ArrayList<>();
@@ -156,7 +162,7 @@ public final class Comparison {
             added.add(f + "/" + v + " [" + b + "]");
             continue;
           }
-          compareBuild(f, v, b, bb.get(b), cb.get(b), th, statuses, sizes, times, added, removed);
+          compareBuild(f, v, b, bb.get(b), cb.get(b), th, sizeNote, statuses, sizes, times, added, removed);
         }
       }
     }
@@ -164,7 +170,7 @@ public final class Comparison {
   }
 
   private static void compareBuild(String f, String v, String b, Report.BuildResultJson base, Report.BuildResultJson cur,
-      Thresholds th, List<StatusChange> statuses, List<SizeChange> sizes, List<TimeChange> times,
+      Thresholds th, String sizeNote, List<StatusChange> statuses, List<SizeChange> sizes, List<TimeChange> times,
       List<String> added, List<String> removed) {
     boolean baseOk = "ok".equals(base.status());
     boolean curOk = "ok".equals(cur.status());
@@ -178,9 +184,10 @@ public final class Comparison {
       long after = cur.image().sizeBytes();
       long delta = after - before;
       double pct = before == 0 ? (delta == 0 ? 0 : Double.POSITIVE_INFINITY) : 100.0 * delta / before;
-      Verdict verdict = pct > th.maxSizeIncreasePercent() ? Verdict.REGRESSION
+      Verdict verdict = sizeNote != null ? Verdict.NOT_TESTED
+          : pct > th.maxSizeIncreasePercent() ? Verdict.REGRESSION
           : -pct > th.maxSizeIncreasePercent() ? Verdict.IMPROVEMENT : Verdict.UNCHANGED;
-      sizes.add(new SizeChange(f, v, b, before, after, delta, pct, verdict));
+      sizes.add(new SizeChange(f, v, b, before, after, delta, pct, verdict, sizeNote));
     }
     Map<String, Report.ScenarioResult> bs = base.scenarios() == null ? Map.of() : base.scenarios();
     Map<String, Report.ScenarioResult> cs = cur.scenarios() == null ? Map.of() : cur.scenarios();
@@ -226,19 +233,45 @@ public final class Comparison {
     return new TimeChange(f, v, b, s, a.size(), c.size(), ma, mc, delta, pct, r.t(), r.df(), r.p(), verdict, null);
   }
 
-  /** Differences in the conditions of the two runs, one line each. */
+  /** Docker's graph drivers: on them the engine's own image size is the uncompressed size. */
+  private static final java.util.Set<String> GRAPH_DRIVERS =
+      java.util.Set.of("overlay2", "overlay", "aufs", "btrfs", "zfs", "devicemapper", "vfs", "fuse-overlayfs");
+
+  /**
+   * Null when both reports' image sizes mean the uncompressed size; otherwise why they cannot be
+   * compared. Reports written before the image store was recorded hold the engine's own size, which
+   * is the uncompressed size only on a graph driver: a report of such a version from the containerd
+   * store or Podman counts something else, and a store change must not pass for a size change.
+   */
+  static String sizesComparable(Report a, Report b) {
+    for (Report r : List.of(a, b)) {
+      Report.Engine e = r.environment() == null ? null : r.environment().engine();
+      if (e != null && e.imageStore() == null && e.storageDriver() != null && !GRAPH_DRIVERS.contains(e.storageDriver())) {
+        return "run " + r.run().id() + " recorded the engine's own image size on storage " + e.storageDriver()
+            + " (not a graph driver), which is not the uncompressed size; measure it again with this version";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Differences in the conditions of the two runs, one line each; the engine's kind, image store and
+   * builders first, since they change what a number means.
+   */
   static List<String> environmentChanges(Report a, Report b) {
     List<String> out = new ArrayList<>();
     Report.Environment ea = a.environment();
     Report.Environment eb = b.environment();
-    diff(out, "profile", ea == null ? null : ea.profile(), eb == null ? null : eb.profile());
     Report.Engine ga = ea == null ? null : ea.engine();
     Report.Engine gb = eb == null ? null : eb.engine();
+    diff(out, "engine kind", ga == null ? null : ga.kindOrDefault(), gb == null ? null : gb.kindOrDefault());
+    diff(out, "image store", ga == null ? null : ga.imageStoreOrDefault(), gb == null ? null : gb.imageStoreOrDefault());
+    diff(out, "builders", ga == null ? null : ga.builders(), gb == null ? null : gb.builders());
+    diff(out, "profile", ea == null ? null : ea.profile(), eb == null ? null : eb.profile());
     diff(out, "engine version", ga == null ? null : ga.version(), gb == null ? null : gb.version());
     diff(out, "engine API", ga == null ? null : ga.apiVersion(), gb == null ? null : gb.apiVersion());
     diff(out, "storage driver", ga == null ? null : ga.storageDriver(), gb == null ? null : gb.storageDriver());
     diff(out, "engine OS/arch", ga == null ? null : ga.os() + "/" + ga.architecture(), gb == null ? null : gb.os() + "/" + gb.architecture());
-    diff(out, "builders", ga == null ? null : ga.builders(), gb == null ? null : gb.builders());
     Report.Host ha = ea == null ? null : ea.host();
     Report.Host hb = eb == null ? null : eb.host();
     diff(out, "host CPUs", ha == null ? null : ha.cpus(), hb == null ? null : hb.cpus());

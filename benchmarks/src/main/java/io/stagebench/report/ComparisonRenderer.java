@@ -80,7 +80,8 @@ public final class ComparisonRenderer {
     }
     List<String> rest = new ArrayList<>();
     r.statuses().stream().filter(s -> s.verdict() == Verdict.UNCHANGED).forEach(s -> rest.add(statusLine(s)));
-    r.sizes().stream().filter(s -> s.verdict() == Verdict.UNCHANGED).forEach(s -> rest.add(sizeLine(s)));
+    r.sizes().stream().filter(s -> s.verdict() == Verdict.UNCHANGED || s.verdict() == Verdict.NOT_TESTED)
+        .forEach(s -> rest.add(sizeLine(s)));
     r.times().stream().filter(s -> s.verdict() == Verdict.UNCHANGED || s.verdict() == Verdict.NOT_TESTED)
         .forEach(s -> rest.add(timeLine(s)));
     if (!rest.isEmpty()) {
@@ -95,8 +96,8 @@ public final class ComparisonRenderer {
   }
 
   private static String sizeLine(SizeChange s) {
-    return String.format(Locale.ROOT, "size %s: %s -> %s (%s, %s)", s.unit(), bytes(s.baselineBytes()), bytes(s.currentBytes()),
-        signedBytes(s.deltaBytes()), pct(s.deltaPercent()));
+    return String.format(Locale.ROOT, "size %s: %s -> %s (%s, %s)%s", s.unit(), bytes(s.baselineBytes()), bytes(s.currentBytes()),
+        signedBytes(s.deltaBytes()), pct(s.deltaPercent()), s.note() == null ? "" : "; not compared: " + s.note());
   }
 
   private static String timeLine(TimeChange t) {
@@ -143,7 +144,7 @@ public final class ComparisonRenderer {
       r.removed().forEach(a -> sb.append("- removed: `").append(a).append("`\n"));
       sb.append('\n');
     }
-    List<SizeChange> sz = r.sizes().stream().filter(s -> s.verdict() == Verdict.UNCHANGED).toList();
+    List<SizeChange> sz = r.sizes().stream().filter(s -> s.verdict() == Verdict.UNCHANGED || s.verdict() == Verdict.NOT_TESTED).toList();
     List<TimeChange> tm = r.times().stream().filter(s -> s.verdict() == Verdict.UNCHANGED || s.verdict() == Verdict.NOT_TESTED).toList();
     List<StatusChange> st = r.statuses().stream().filter(s -> s.verdict() == Verdict.UNCHANGED).toList();
     if (!sz.isEmpty() || !tm.isEmpty() || !st.isEmpty()) {
@@ -169,7 +170,7 @@ public final class ComparisonRenderer {
     for (SizeChange s : sz) {
       sb.append("| `").append(s.unit()).append("` | ").append(bytes(s.baselineBytes())).append(" | ")
           .append(bytes(s.currentBytes())).append(" | ").append(signedBytes(s.deltaBytes())).append(" | ")
-          .append(pct(s.deltaPercent())).append(" |\n");
+          .append(pct(s.deltaPercent())).append(s.note() == null ? "" : " (not compared: " + s.note() + ")").append(" |\n");
     }
     sb.append('\n');
   }

@@ -56,11 +56,35 @@ public record Report(
       String profile,
       Map<String, BaseImage> baseImages) {}
 
-  /** The Docker engine. */
+  /**
+   * The engine.
+   *
+   * @param kind {@code docker} or {@code podman} (absent in reports of before 2026-12-07: docker)
+   * @param imageStore {@code graphdriver}, {@code containerd} or {@code containers-storage} (absent
+   *     before 2026-12-07: graphdriver); it decides what {@code Image.engineSizeBytes} means
+   * @param negotiatedApiVersion the Engine API version stagebench spoke
+   * @param engineSizeMeaning what the engine's own image size counts on this store
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Engine(
       String version, String apiVersion, String storageDriver, String os, String architecture,
-      Map<String, String> builders) {}
+      Map<String, String> builders, String kind, String imageStore, String negotiatedApiVersion,
+      String engineSizeMeaning) {
+    public Engine(String version, String apiVersion, String storageDriver, String os, String architecture,
+        Map<String, String> builders) {
+      this(version, apiVersion, storageDriver, os, architecture, builders, null, null, null, null);
+    }
+
+    /** The engine's kind, {@code docker} when the report predates the field. */
+    public String kindOrDefault() {
+      return kind == null ? "docker" : kind;
+    }
+
+    /** The image store, {@code graphdriver} when the report predates the field. */
+    public String imageStoreOrDefault() {
+      return imageStore == null ? "graphdriver" : imageStore;
+    }
+  }
 
   /** The machine the engine ran on. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -119,7 +143,17 @@ public record Report(
     }
   }
 
-  /** The final image. */
+  /**
+   * The final image.
+   *
+   * @param sizeBytes the uncompressed size: the bytes of the files in the image's layers, the same
+   *     on every engine and image store (equal to the engine's own size on Docker's graph drivers)
+   * @param compressedBytes what a registry stores and a pull transfers
+   * @param compressedSource {@code stored-blobs} (the engine's compressed blobs: exact) or
+   *     {@code gzip-estimate} (each layer tar gzip-compressed at the default level)
+   * @param engineSizeBytes the engine's own {@code Size}, whose meaning depends on the image store
+   *     ({@code environment.engine.engineSizeMeaning})
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Image(
       String id,
@@ -127,7 +161,13 @@ public record Report(
       Long compressedBytes,
       int layerCount,
       List<Layer> layers,
-      Analysis analysis) {}
+      Analysis analysis,
+      String compressedSource,
+      Long engineSizeBytes) {
+    public Image(String id, long sizeBytes, Long compressedBytes, int layerCount, List<Layer> layers, Analysis analysis) {
+      this(id, sizeBytes, compressedBytes, layerCount, layers, analysis, null, null);
+    }
+  }
 
   /**
    * One layer of the final image.

@@ -143,4 +143,39 @@ class ComparisonTest {
     assertThat(text.lines().toList().get(0)).startsWith("REGRESSED: 1 regression(s)");
     assertThat(text.indexOf("regressions:")).isLessThan(text.indexOf("unchanged or not tested:"));
   }
+
+  private static Report onStore(Report r, String driver, String store, String kind) {
+    Report.Engine e = r.environment().engine();
+    Report.Engine moved = new Report.Engine(e.version(), e.apiVersion(), driver, e.os(), e.architecture(), e.builders(),
+        kind, store, store == null ? null : "1.44", null);
+    return new Report(r.schemaVersion(), r.tool(), r.run(),
+        new Report.Environment(moved, r.environment().host(), r.environment().profile(), r.environment().baseImages()),
+        r.fixtures(), r.failures());
+  }
+
+  @Test
+  void storeAndKindChangesAreListedFirst() {
+    Report a = one("a", "20.10", 10_000_000L, 1000, 1100, 900);
+    Report b = onStore(one("b", "28.5.2", 10_000_000L, 1000, 1100, 900), "overlayfs", "containerd", "docker");
+    Comparison.Result r = Comparison.compare(a, b, Thresholds.DEFAULT);
+    assertThat(r.environment()).first().isEqualTo("image store: graphdriver -> containerd");
+    assertThat(r.environment()).contains("engine version: 20.10 -> 28.5.2", "storage driver: overlay2 -> overlayfs");
+    // both sizes are uncompressed sizes: equal bytes are no change, whatever the store
+    assertThat(r.sizes()).allMatch(s -> s.verdict() == Verdict.UNCHANGED && s.note() == null);
+    Report p = onStore(one("p", "5.8.6", 10_000_000L, 1000, 1100, 900), "overlay", "containers-storage", "podman");
+    assertThat(Comparison.compare(a, p, Thresholds.DEFAULT).environment()).startsWith("engine kind: docker -> podman");
+  }
+
+  @Test
+  void aStoreChangeIsNotCalledASizeChange() {
+    // A report written before the store was recorded, from the containerd store: its sizes are the
+    // engine's compressed content, a third of the uncompressed size.
+    Report old = onStore(one("old", "28.5.2", 3_300_000L, 1000, 1100, 900), "overlayfs", null, null);
+    Report now = one("now", "20.10", 10_000_000L, 1000, 1100, 900);
+    Comparison.Result r = Comparison.compare(old, now, Thresholds.DEFAULT);
+    assertThat(r.regressed()).isFalse();
+    assertThat(r.sizes()).isNotEmpty().allMatch(s -> s.verdict() == Verdict.NOT_TESTED);
+    assertThat(r.sizes().get(0).note()).contains("overlayfs").contains("not the uncompressed size");
+    assertThat(ComparisonRenderer.text(r)).contains("not compared:");
+  }
 }

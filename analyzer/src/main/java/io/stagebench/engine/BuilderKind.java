@@ -1,0 +1,40 @@
+package io.stagebench.engine;
+
+import java.util.Locale;
+
+/**
+ * The builders stagebench drives through the Engine API. {@link #CLASSIC} and {@link #BUILDAH} are
+ * both reached through {@code POST /build}; which one answers depends on the engine (Docker or
+ * Podman), and they behave differently enough (cache mounts, cached-step reporting, timings) to be
+ * reported as different builders.
+ */
+public enum BuilderKind {
+  CLASSIC("Docker's classic builder (POST /build)"),
+  BUILDKIT("BuildKit (POST /build?version=2)"),
+  BUILDAH("Buildah behind Podman's Docker-compatible API (POST /build)");
+
+  private final String description;
+
+  BuilderKind(String description) {
+    this.description = description;
+  }
+
+  /** The name used on the command line and in reports. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The builder named {@code id}, or null. */
+  public static BuilderKind byId(String id) {
+    for (BuilderKind k : values()) {
+      if (k.id().equals(id)) {
+        return k;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,108 @@
+package io.stagebench.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What stagebench reads of an engine's /version and /info, and the API version it then speaks. */
+class EngineIdentityTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode json(String s) throws Exception {
+    return JSON.readTree(s.replace('\'', '"'));
+  }
+
+  @Test
+  void podmanNamesItselfInComponentsOrPlatform() throws Exception {
+    assertThat(EngineKind.fromVersion(json(
+        "{'Platform':{'Name':'linux/amd64/debian-unknown'},'Components':[{'Name':'Podman Engine','Version':'5.8.6'}],'ApiVersion':'1.41'}")))
+        .isEqualTo(EngineKind.PODMAN);
+    assertThat(EngineKind.fromVersion(json("{'Platform':{'Name':'Podman Engine'}}"))).isEqualTo(EngineKind.PODMAN);
+    assertThat(EngineKind.fromVersion(json(
+        "{'Platform':{'Name':'Docker Engine - Community'},'Components':[{'Name':'Engine'},{'Name':'containerd'}]}")))
+        .isEqualTo(EngineKind.DOCKER);
+    assertThat(EngineKind.fromVersion(json("{}"))).isEqualTo(EngineKind.DOCKER);
+  }
+
+  @Test
+  void containerdStoreIsReadFromDriverStatus() throws Exception {
+    assertThat(ImageStore.fromInfo(EngineKind.DOCKER, json(
+        "{'Driver':'overlayfs','DriverStatus':[['driver-type','io.containerd.snapshotter.v1']]}")))
+        .isEqualTo(ImageStore.CONTAINERD);
+    assertThat(ImageStore.fromInfo(EngineKind.DOCKER, json(
+        "{'Driver':'overlay2','DriverStatus':[['Backing Filesystem','extfs'],['Supports d_type','true']]}")))
+        .isEqualTo(ImageStore.GRAPH_DRIVER);
+    assertThat(ImageStore.fromInfo(EngineKind.PODMAN, json("{'Driver':'overlay'}"))).isEqualTo(ImageStore.CONTAINERS_STORAGE);
+    assertThat(ImageStore.byId("containerd")).isEqualTo(ImageStore.CONTAINERD);
+    assertThat(ImageStore.byId("nope")).isNull();
+  }
+
+  @Test
+  void negotiationSpeaksTheNewestVersionBothKnowAndNeverBelowTheEnginesMinimum() {
+    ApiVersion v141 = ApiVersion.parse("1.41");
+    // Docker 20.10 and Podman: their own maximum
+    assertThat(ApiVersion.negotiate(v141, ApiVersion.parse("1.12"))).isEqualTo(v141);
+    // Docker 28 (1.51): docker-java's newest
+    assertThat(ApiVersion.negotiate(ApiVersion.parse("1.51"), ApiVersion.parse("1.24"))).isEqualTo(ApiVersion.CLIENT_MAX);
+    // Docker 29 refuses anything below 1.44
+    assertThat(ApiVersion.negotiate(ApiVersion.parse("1.52"), ApiVersion.parse("1.44")))
+        .isGreaterThanOrEqualTo(ApiVersion.parse("1.44"));
+    // an engine whose minimum is past docker-java's range gets its minimum, not a refused version
+    assertThat(ApiVersion.negotiate(ApiVersion.parse("1.60"), ApiVersion.parse("1.50"))).isEqualTo(ApiVersion.parse("1.50"));
+    assertThat(ApiVersion.parse("v1.9")).isLessThan(ApiVersion.parse("1.10"));
+    assertThatThrownBy(() -> ApiVersion.parse("latest")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void publishedPortsAreReachedAtTheEnginesHost() {
+    assertThat(endpoint("unix:///var/run/docker.sock").publishedHost()).isEqualTo("127.0.0.1");
+    assertThat(endpoint("unix:///var/run/docker.sock").local()).isTrue();
+    assertThat(endpoint("tcp://10.1.2.3:2376").publishedHost()).isEqualTo("10.1.2.3");
+    assertThat(endpoint("tcp://build-box.example:2375").local()).isFalse();
+    assertThat(endpoint("ssh://ci@build-box.example").publishedHost()).isEqualTo("build-box.example");
+    assertThat(endpoint("ssh://ci@build-box.example:2222").publishedHost()).isEqualTo("build-box.example");
+    assertThat(endpoint("tcp://[fd00::5]:2376").publishedHost()).isEqualTo("fd00::5");
+    assertThat(endpoint("tcp://localhost:2375").local()).isTrue();
+  }
+
+  @Test
+  void theClassicEndpointIsBuildahOnPodman() {
+    assertThat(Builders.actual(EngineKind.PODMAN, "classic")).isEqualTo("buildah");
+    assertThat(Builders.actual(EngineKind.DOCKER, "classic")).isEqualTo("classic");
+    assertThat(Builders.actual(EngineKind.DOCKER, "buildah")).isEqualTo("classic");
+    assertThat(Builders.actual(EngineKind.PODMAN, "buildkit")).isEqualTo("buildkit");
+    assertThat(Builders.unavailable(EngineKind.PODMAN, "buildkit")).contains("Podman has no BuildKit");
+    assertThat(Builders.unavailable(EngineKind.DOCKER, "buildkit")).isNull();
+  }
+
+  @Test
+  void stepParserReadsDockerAndBuildahOutput() {
+    ClassicBuilder.StepParser docker = new ClassicBuilder.StepParser();
+    docker.line("Step 1/3 : FROM base", 0);
+    docker.line("Step 2/3 : COPY . /app", 1_000_000);
+    docker.line("---> Using cache", 2_000_000);
+    docker.line("Step 3/3 : RUN make", 3_000_000);
+    docker.finish(10_000_000);
+    assertThat(docker.steps()).extracting(BuildStep::name).containsExactly("COPY . /app", "RUN make");
+    assertThat(docker.steps()).extracting(BuildStep::status)
+        .containsExactly(BuildStep.Status.CACHED, BuildStep.Status.EXECUTED);
+
+    ClassicBuilder.StepParser buildah = new ClassicBuilder.StepParser();
+    buildah.line("STEP 1/3: FROM base AS build", 0);
+    buildah.line("STEP 2/3: COPY . /app", 1_000_000);
+    buildah.line("--> Using cache 5f1e2c3b4a59d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3", 2_000_000);
+    buildah.line("STEP 3/3: RUN make", 3_000_000);
+    buildah.finish(10_000_000);
+    assertThat(buildah.steps()).extracting(BuildStep::name).containsExactly("COPY . /app", "RUN make");
+    assertThat(buildah.steps()).extracting(BuildStep::status)
+        .containsExactly(BuildStep.Status.CACHED, BuildStep.Status.EXECUTED);
+  }
+
+  private static EngineEndpoint endpoint(String host) {
+    return new EngineEndpoint(host, false, Optional.empty(), "test");
+  }
+}
