@@ -42,6 +42,7 @@ public final class Engine implements AutoCloseable {
   private ImageStore store = ImageStore.GRAPH_DRIVER;
   private ApiVersion api;
   private String storageDriver = "";
+  private java.util.List<String> mirrors = java.util.List.of();
 
   private Engine(EngineEndpoint endpoint, DockerHttpClient http, DockerClient client) {
     this.endpoint = endpoint;
@@ -104,6 +105,9 @@ public final class Engine implements AutoCloseable {
     kind = EngineKind.fromVersion(version.body());
     store = ImageStore.fromInfo(kind, info.body());
     storageDriver = info.body().path("Driver").asText("");
+    java.util.List<String> found = new java.util.ArrayList<>();
+    info.body().path("RegistryConfig").path("Mirrors").forEach(x -> found.add(x.asText()));
+    mirrors = java.util.List.copyOf(found);
     ApiVersion max;
     ApiVersion min;
     try {
@@ -129,6 +133,11 @@ public final class Engine implements AutoCloseable {
     raw = new EngineHttp(http, "/v" + api);
     LOG.debug("engine at {}: {} {}, store {}, API {} (engine {}..{})", endpoint, kind.display(),
         version.body().path("Version").asText(""), store.id(), api, min, max);
+  }
+
+  /** The registry mirrors the engine pulls Docker Hub images through (Docker's {@code registry-mirrors}). */
+  public java.util.List<String> registryMirrors() {
+    return mirrors;
   }
 
   /** Docker or Podman. */
@@ -216,7 +225,8 @@ public final class Engine implements AutoCloseable {
         info.getDockerRootDir(),
         freeDisk(info.getDockerRootDir()),
         probe.works(),
-        probe.detail());
+        probe.detail(),
+        mirrors);
   }
 
   /** The engine's data root and the bytes free there (unknown for a remote engine). */

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
  * @param freeDiskBytes usable bytes under the data root when it is on this machine
  * @param buildKit whether a BuildKit build through {@code POST /build?version=2} worked
  * @param buildKitDetail the reason when it did not
+ * @param registryMirrors where the engine pulls Docker Hub images from instead (empty: Docker Hub)
  */
 public record EngineInfo(
     EngineEndpoint endpoint,
@@ -36,7 +37,8 @@ public record EngineInfo(
     String dataRoot,
     OptionalLong freeDiskBytes,
     boolean buildKit,
-    String buildKitDetail) {
+    String buildKitDetail,
+    java.util.List<String> registryMirrors) {
 
   /** The builder behind the classic endpoint: Docker's own, or Buildah on Podman. */
   public BuilderKind classicBuilder() {

@@ -21,6 +21,9 @@ public final class RegistryProbe {
 
   /** Asks, bounded by {@code timeout}; never throws. */
   public Result probe(Duration timeout) {
+    if (engine.kind() == EngineKind.PODMAN) {
+      return pullProbe(timeout);
+    }
     try {
       EngineHttp.Answer a =
           engine.bounded(
@@ -32,6 +35,62 @@ public final class RegistryProbe {
     } catch (EngineException e) {
       return new Result(false, "registry look-up of " + PROBE_IMAGE + " gave no answer within "
           + timeout.toSeconds() + " s");
+    }
+  }
+
+  /** What Podman prints once the registry has answered with the manifest. */
+  private static final java.util.regex.Pattern PULLING =
+      java.util.regex.Pattern.compile("(?i)(getting image source signatures|copying blob|copying config|writing manifest|pulling fs layer|download complete|already exists|pull complete)");
+
+  /**
+   * Podman has no {@code /distribution} endpoint (it answers 404 "Not Found"), so it is asked to
+   * pull the probe image, and the answer is known at its first sign of progress: the registry (or a
+   * mirror) served the manifest. The connection is closed then; the image may still arrive.
+   */
+  private Result pullProbe(Duration timeout) {
+    java.util.concurrent.atomic.AtomicReference<String> error = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean progress = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicReference<java.io.Closeable> open = new java.util.concurrent.atomic.AtomicReference<>();
+    int colon = PROBE_IMAGE.lastIndexOf(':');
+    String query = EngineHttp.query(java.util.Map.of("fromImage", PROBE_IMAGE.substring(0, colon), "tag", PROBE_IMAGE.substring(colon + 1)));
+    try {
+      engine.bounded("registry pull probe", timeout, () -> {
+        try {
+          engine.http().stream("POST", "/images/create" + query, java.util.Map.of(), null, m -> {
+            if (m.has("error")) {
+              error.compareAndSet(null, m.path("error").asText());
+            } else if (PULLING.matcher(m.toString()).find() && progress.compareAndSet(false, true)) {
+              closeQuietly(open.get());
+            }
+          }, open::set);
+        } catch (EngineException e) {
+          if (!progress.get()) {
+            throw e;
+          }
+        }
+        return null;
+      });
+    } catch (EngineException e) {
+      if (!progress.get()) {
+        closeQuietly(open.get());
+        return new Result(false, "pull of " + PROBE_IMAGE + " through Podman gave no sign of progress within "
+            + timeout.toSeconds() + " s" + (error.get() == null ? "" : ": " + error.get()));
+      }
+    }
+    if (progress.get()) {
+      return new Result(true, PROBE_IMAGE + " can be pulled (Podman: a pull started)");
+    }
+    return new Result(false, "pull of " + PROBE_IMAGE + " through Podman failed: "
+        + (error.get() == null ? "no progress" : error.get()));
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (java.io.IOException | RuntimeException e) {
+        // the probe has its answer
+      }
     }
   }
 }

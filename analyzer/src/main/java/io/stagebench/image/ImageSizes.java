@@ -24,7 +24,11 @@ import java.util.OptionalLong;
  * </ul>
  */
 public record ImageSizes(long uncompressedBytes, OptionalLong compressedBytes, Compressed compressedSource,
-    long engineSizeBytes) {
+    long engineSizeBytes, List<Long> historySizes) {
+
+  public ImageSizes {
+    historySizes = List.copyOf(historySizes);
+  }
 
   /** Where the compressed size comes from. */
   public enum Compressed {
@@ -53,7 +57,30 @@ public record ImageSizes(long uncompressedBytes, OptionalLong compressedBytes, C
    * @param engineSizeBytes the engine's own size, or -1 when there is no engine
    */
   public static ImageSizes of(ImageArchive archive, long engineSizeBytes) {
-    return of(archive.layers().stream().map(Layer::scan).toList(), engineSizeBytes);
+    ImageSizes s = of(archive.layers().stream().map(Layer::scan).toList(), engineSizeBytes);
+    return new ImageSizes(s.uncompressedBytes, s.compressedBytes, s.compressedSource, engineSizeBytes,
+        historySizes(archive));
+  }
+
+  /**
+   * The uncompressed size of each entry of the image's config history, oldest first: 0 for the
+   * entries that made no layer ({@code empty_layer}), the layer's size for the others. The engine's
+   * history API lists the same entries (newest first) with sizes whose meaning depends on the store;
+   * these have one meaning. Empty when the history does not account for every layer.
+   */
+  static List<Long> historySizes(ImageArchive archive) {
+    List<Long> out = new java.util.ArrayList<>();
+    int layer = 0;
+    for (com.fasterxml.jackson.databind.JsonNode h : archive.config().path("history")) {
+      if (h.path("empty_layer").asBoolean(false)) {
+        out.add(0L);
+      } else if (layer < archive.layers().size()) {
+        out.add(archive.layers().get(layer++).size());
+      } else {
+        return List.of();
+      }
+    }
+    return layer == archive.layers().size() ? out : List.of();
   }
 
   static ImageSizes of(List<LayerScan> scans, long engineSizeBytes) {
@@ -78,7 +105,7 @@ public record ImageSizes(long uncompressedBytes, OptionalLong compressedBytes, C
     Compressed source = !known ? Compressed.NONE : stored && estimated ? Compressed.MIXED
         : stored ? Compressed.STORED_BLOBS : Compressed.GZIP_ESTIMATE;
     return new ImageSizes(uncompressed, known ? OptionalLong.of(compressed) : OptionalLong.empty(),
-        scans.isEmpty() ? Compressed.STORED_BLOBS : source, engineSizeBytes);
+        scans.isEmpty() ? Compressed.STORED_BLOBS : source, engineSizeBytes, List.of());
   }
 
   /** A layer's compressed size: its stored blob when that is compressed, else the gzip estimate (-1: none). */
@@ -97,7 +124,8 @@ public record ImageSizes(long uncompressedBytes, OptionalLong compressedBytes, C
   public static ImageSizes measure(Engine engine, String image, boolean compressed) throws StagebenchException {
     long engineSize = engineSize(engine, image);
     if (engine.imageStore() == ImageStore.GRAPH_DRIVER && !compressed) {
-      return new ImageSizes(engineSize, OptionalLong.empty(), Compressed.NONE, engineSize);
+      // the engine's history sizes are uncompressed sizes too: no per-entry list needed
+      return new ImageSizes(engineSize, OptionalLong.empty(), Compressed.NONE, engineSize, List.of());
     }
     return of(ImageSource.fromEngine(engine, image, compressed), engineSize);
   }

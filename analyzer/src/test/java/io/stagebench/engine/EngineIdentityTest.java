@@ -102,6 +102,19 @@ class EngineIdentityTest {
         .containsExactly(BuildStep.Status.CACHED, BuildStep.Status.EXECUTED);
   }
 
+  @Test
+  void aShortNameIsPresentOnlyWhenTheImageCarriesIt() {
+    // Podman finds localhost/stagebench/python:3.11-bookworm for python:3.11-bookworm
+    assertThat(ImageRefs.carries("python:3.11-bookworm", java.util.List.of("localhost/stagebench/python:3.11-bookworm"))).isFalse();
+    assertThat(ImageRefs.carries("stagebench/python:3.11-bookworm", java.util.List.of("localhost/stagebench/python:3.11-bookworm"))).isTrue();
+    assertThat(ImageRefs.carries("debian:bookworm-slim", java.util.List.of("docker.io/library/debian:bookworm-slim"))).isTrue();
+    assertThat(ImageRefs.carries("debian", java.util.List.of("debian:latest"))).isTrue();
+    assertThat(ImageRefs.carries("gcr.io/distroless/static-debian12:nonroot", java.util.List.of("gcr.io/distroless/static-debian12:nonroot"))).isTrue();
+    assertThat(ImageRefs.carries("localhost:5000/app:1", java.util.List.of("localhost:5000/app:1"))).isTrue();
+    assertThat(ImageRefs.carries("sha256:0123456789abcdef0123", java.util.List.of("x:y"))).isTrue();
+    assertThat(ImageRefs.carries("app@sha256:" + "a".repeat(64), java.util.List.of("x:y"))).isTrue();
+  }
+
   private static EngineEndpoint endpoint(String host) {
     return new EngineEndpoint(host, false, Optional.empty(), "test");
   }

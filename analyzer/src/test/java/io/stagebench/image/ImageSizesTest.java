@@ -35,4 +35,19 @@ class ImageSizesTest {
     assertThat(s.compressedBytes()).isEmpty();
     assertThat(s.compressedSource()).isEqualTo(ImageSizes.Compressed.NONE);
   }
+
+  @Test
+  void historySizesFollowTheConfigHistoryWithEmptyLayersAsZero() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        "{\"history\":[{\"created_by\":\"ADD rootfs\"},{\"created_by\":\"ENV A=1\",\"empty_layer\":true},"
+            + "{\"created_by\":\"COPY app\"},{\"created_by\":\"CMD x\",\"empty_layer\":true}]}");
+    List<Layer> layers = List.of(new Layer(0, "ADD rootfs", scan("none", 2048, -1, 1500)),
+        new Layer(1, "COPY app", scan("gzip", 100, -1, 700)));
+    ImageArchive img = new ImageArchive("docker", "sha256:c", List.of(), config, layers);
+    assertThat(ImageSizes.of(img, 999).historySizes()).containsExactly(1500L, 0L, 700L, 0L);
+    // a history that does not account for every layer gives no list (the engine's sizes are kept)
+    ImageArchive short1 = new ImageArchive("docker", "sha256:c", List.of(),
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"history\":[{\"created_by\":\"ADD\"}]}"), layers);
+    assertThat(ImageSizes.of(short1, 999).historySizes()).isEmpty();
+  }
 }

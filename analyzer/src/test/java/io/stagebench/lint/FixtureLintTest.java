@@ -37,8 +37,8 @@ class FixtureLintTest {
     row("go-cgo/Dockerfile.single", "SB001@4", "SB011@5", "SB002@7", "SB011@8", "SB013@4");
     row("go-static/Dockerfile.multi", "SB011@9", "SB011@11");
     row("go-static/Dockerfile.single", "SB001@3", "SB013@3", "SB002@5", "SB011@6");
-    row("java-gradle/Dockerfile.multi", "SB011@10", "SB011@14");
-    row("java-gradle/Dockerfile.single", "SB001@4", "SB013@4", "SB002@6", "SB011@7");
+    row("java-gradle/Dockerfile.multi", "SB011@14", "SB011@18");
+    row("java-gradle/Dockerfile.single", "SB001@4", "SB013@4", "SB002@9", "SB011@10");
     row("java-maven/Dockerfile.multi", "SB011@11", "SB011@16");
     row("java-maven/Dockerfile.single", "SB001@4", "SB013@4", "SB002@6", "SB011@7");
     row("python/Dockerfile.multi-venv", "SB011@14");

@@ -95,7 +95,9 @@ public final class BaseImages {
   /** Inspects an image by reference; empty when the engine does not have it. */
   public static Optional<InspectImageResponse> inspect(Engine engine, String ref) throws EngineException {
     try {
-      return Optional.of(engine.client().inspectImageCmd(ref).exec());
+      InspectImageResponse img = engine.client().inspectImageCmd(ref).exec();
+      // Podman answers a short name with any image whose name ends with it
+      return io.stagebench.engine.ImageRefs.carries(ref, img.getRepoTags()) ? Optional.of(img) : Optional.empty();
     } catch (NotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {

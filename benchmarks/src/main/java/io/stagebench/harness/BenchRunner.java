@@ -212,21 +212,19 @@ public final class BenchRunner {
       u.add(Scenario.COLD, sample(r.get()));
       u.lastSteps.put(Scenario.COLD, r.get().steps());
     }
-    ImageFacts.Facts facts = ImageFacts.of(engine, r.get().imageId(), profile.buildArgs().values(),
-        VariantFiles.stageGraph(u.fixture, u.variant, profile));
+    String built = r.get().imageId();
+    Optional<io.stagebench.image.ImageSizes> sizes = analyze && u.analysis.isEmpty() ? analyse(u, built) : Optional.empty();
+    if (sizes.isEmpty()) {
+      // no analysis (or it failed): the sizes still have to mean the same on every engine
+      sizes = Optional.of(io.stagebench.image.ImageSizes.measure(engine, built, false));
+    }
+    ImageFacts.Facts facts = ImageFacts.of(engine, built, profile.buildArgs().values(),
+        VariantFiles.stageGraph(u.fixture, u.variant, profile), sizes.get().historySizes());
     u.imageId = Optional.of(facts.id());
-    u.sizeBytes = facts.sizeBytes();
+    u.sizeBytes = sizes.get().uncompressedBytes();
     u.engineSizeBytes = Optional.of(facts.sizeBytes());
     u.layerCount = facts.layerCount();
     u.layers = facts.layers();
-    if (analyze && u.analysis.isEmpty()) {
-      analyse(u, facts.id());
-    }
-    if (u.compressedSource.isEmpty()) {
-      // no analysis (or it failed): the uncompressed size still has to mean the same on every engine
-      io.stagebench.image.ImageSizes sizes = io.stagebench.image.ImageSizes.measure(engine, facts.id(), false);
-      u.sizeBytes = sizes.uncompressedBytes();
-    }
     if (u.fixture.smoke().http().isEmpty() && u.fixture.smoke().command().isEmpty()) {
       listener.line(u.label() + ": " + Units.bytes(u.sizeBytes) + ", no smoke check (ad hoc)");
       return;
@@ -239,21 +237,25 @@ public final class BenchRunner {
     }
   }
 
-  private void analyse(UnitResult u, String imageId) throws InterruptedException {
+  /** Analyses the image; its sizes, or empty when the analysis failed. */
+  private Optional<io.stagebench.image.ImageSizes> analyse(UnitResult u, String imageId) throws InterruptedException {
     checkInterrupted();
     listener.progress(new Progress(u.label(), "analysis", 1, 1, done, total, (System.nanoTime() - started) / 1_000_000, -1));
     long t0 = System.nanoTime();
     try {
-      io.stagebench.image.ImageReport r = io.stagebench.image.ImageAnalyzer.analyze(imageId,
-          io.stagebench.image.ImageSource.fromEngine(engine, imageId, true), 5);
-      u.compressedBytes = Optional.ofNullable(r.image().compressedBytes());
-      u.compressedSource = Optional.of(r.image().compressedSource());
-      u.sizeBytes = r.image().uncompressedBytes();
+      io.stagebench.image.ImageArchive archive = io.stagebench.image.ImageSource.fromEngine(engine, imageId, true);
+      io.stagebench.image.ImageReport r = io.stagebench.image.ImageAnalyzer.analyze(imageId, archive, 5);
+      io.stagebench.image.ImageSizes sizes = io.stagebench.image.ImageSizes.of(archive,
+          io.stagebench.image.ImageSizes.engineSize(engine, imageId));
+      u.compressedBytes = sizes.compressed();
+      u.compressedSource = Optional.of(sizes.compressedSource().id());
       u.analysis = Optional.of(analysis(r));
       listener.line(u.label() + ": analysed in " + Units.millis((System.nanoTime() - t0) / 1_000_000) + ", compressed "
           + u.compressedBytes.map(Units::bytes).orElse("?") + ", wasted " + Units.bytes(r.dive().wastedBytes()));
+      return Optional.of(sizes);
     } catch (StagebenchException | RuntimeException e) {
       listener.line(u.label() + ": image analysis failed, the unit goes on without it: " + firstLine(e.getMessage()));
+      return Optional.empty();
     }
   }
 

@@ -82,13 +82,8 @@ public final class FixtureCheck {
         }
         List<String> builders = builders(v, choice).stream()
             .map(b -> io.stagebench.engine.Builders.actual(engine.kind(), b)).distinct().toList();
-        String unavailable = builders.stream().map(b -> io.stagebench.engine.Builders.unavailable(engine.kind(), b))
-            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        if (unavailable != null && choice == BuilderChoice.AUTO && v.supports("buildah")) {
-          builders = List.of("buildah");
-        } else if (unavailable != null) {
-          out.add(skip(f, v, builders.get(0), unavailable));
-          continue;
+        if (choice == BuilderChoice.AUTO && engine.kind() == io.stagebench.engine.EngineKind.PODMAN) {
+          builders = List.of("buildah"); // Buildah builds what either declared builder builds
         }
         if (builders.isEmpty()) {
           out.add(skip(f, v, choice.name().toLowerCase(java.util.Locale.ROOT),
@@ -96,7 +91,8 @@ public final class FixtureCheck {
           continue;
         }
         for (String b : builders) {
-          out.add(check(f, v, b));
+          String unavailable = io.stagebench.engine.Builders.unavailable(engine.kind(), b);
+          out.add(unavailable != null ? skip(f, v, b, unavailable) : check(f, v, b));
         }
       }
     }

@@ -19,15 +19,19 @@ final class ImageFacts {
   private ImageFacts() {}
 
   static Facts of(Engine engine, String imageId, Collection<String> baseImages) throws EngineException {
-    return of(engine, imageId, baseImages, java.util.Optional.empty());
+    return of(engine, imageId, baseImages, java.util.Optional.empty(), List.of());
   }
 
   /**
    * The facts, with each of the image's own layers tied to the instruction of {@code graph} that
    * made it ({@link io.stagebench.image.LayerAttribution}) when the Dockerfile is known.
+   *
+   * @param uniformSizes the uncompressed size of each config history entry, oldest first
+   *     ({@link io.stagebench.image.ImageSizes#historySizes()}); empty to keep the engine's history
+   *     sizes, which are uncompressed sizes only on Docker's graph drivers
    */
   static Facts of(Engine engine, String imageId, Collection<String> baseImages,
-      java.util.Optional<io.stagebench.dockerfile.StageGraph> graph) throws EngineException {
+      java.util.Optional<io.stagebench.dockerfile.StageGraph> graph, List<Long> uniformSizes) throws EngineException {
     InspectImageResponse img = BaseImages.inspect(engine, imageId).orElseThrow(
         () -> new EngineException("the image " + imageId + " just built is gone"));
     List<ImageHistory> history = history(engine, imageId);
@@ -53,7 +57,9 @@ final class ImageFacts {
     List<UnitResult.LayerFact> layers = new ArrayList<>();
     for (int i = history.size() - 1; i >= 0; i--) {
       ImageHistory h = history.get(i);
-      long size = h.getSize() == null ? 0 : h.getSize();
+      // history is newest first, the uniform sizes oldest first; they list the same entries
+      long size = uniformSizes.size() == history.size() ? uniformSizes.get(history.size() - 1 - i)
+          : h.getSize() == null ? 0 : h.getSize();
       boolean base = i >= own;
       if (size > 0) {
         String origin = base ? "base" : "final";

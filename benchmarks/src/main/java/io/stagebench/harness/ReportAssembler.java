@@ -31,7 +31,7 @@ public final class ReportAssembler {
         run.options().shard().toString());
     Report.Engine eng = engine.map(e -> new Report.Engine(e.version(), e.apiVersion(), e.storageDriver(), e.os(),
         e.architecture(), builders(e), e.kind().id(), e.imageStore().id(), e.negotiatedApiVersion(),
-        e.imageStore().sizeMeaning())).orElse(null);
+        e.imageStore().sizeMeaning(), e.registryMirrors().isEmpty() ? null : e.registryMirrors())).orElse(null);
     Report.Host host = new Report.Host(engine.map(EngineInfo::cpus).orElse(Runtime.getRuntime().availableProcessors()),
         engine.map(EngineInfo::memoryBytes).orElse(0L), System.getProperty("java.version"));
     Map<String, Report.BaseImage> bases = new LinkedHashMap<>();

@@ -147,18 +147,28 @@ public final class SmokeCheck {
           hostPort = Integer.parseInt(b[0].getHostPortSpec());
         }
       }
+      List<URI> targets = new java.util.ArrayList<>();
       if (hostPort != null) {
+        targets.add(URI.create("http://" + hostForUri(engine.endpoint().publishedHost()) + ":" + hostPort + check.path()));
+      }
+      // A local engine whose published ports are not forwarded (Podman with its firewall driver off,
+      // as scripts/engine runs it) is still reachable on the container's own address.
+      String ip = engine.endpoint().local() ? containerAddress(c) : null;
+      if (ip != null) {
+        targets.add(URI.create("http://" + hostForUri(ip) + ":" + check.port() + check.path()));
+      }
+      for (URI target : targets) {
         try {
-          HttpResponse<String> r = http.send(
-              HttpRequest.newBuilder(URI.create("http://" + hostForUri(engine.endpoint().publishedHost()) + ":" + hostPort + check.path()))
-                  .timeout(Duration.ofSeconds(2)).GET().build(),
+          HttpResponse<String> r = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(2)).GET().build(),
               HttpResponse.BodyHandlers.ofString());
           if (r.statusCode() == check.expectStatus() && r.body().contains(check.expectBodyContains())) {
-            return new Result(true, (System.nanoTime() - start) / 1_000_000, "GET " + check.path() + " -> " + r.statusCode());
+            return new Result(true, (System.nanoTime() - start) / 1_000_000, "GET " + check.path() + " -> " + r.statusCode()
+                + (ip != null && target.getHost().equals(ip) ? " (at the container's address)" : ""));
           }
           last = "GET " + check.path() + " answered " + r.statusCode() + " \"" + abbreviate(r.body()) + "\"";
+          break;
         } catch (IOException e) {
-          last = "GET " + check.path() + ": " + e.getClass().getSimpleName();
+          last = "GET " + target.getHost() + ":" + target.getPort() + check.path() + ": " + e.getClass().getSimpleName();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return new Result(false, 0, "interrupted");
@@ -230,5 +240,21 @@ public final class SmokeCheck {
 
   private static String hostForUri(String host) {
     return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  /** The container's address on its first network with one, or null. */
+  private static String containerAddress(InspectContainerResponse c) {
+    if (c.getNetworkSettings() == null) {
+      return null;
+    }
+    if (c.getNetworkSettings().getNetworks() != null) {
+      for (var n : c.getNetworkSettings().getNetworks().values()) {
+        if (n.getIpAddress() != null && !n.getIpAddress().isBlank()) {
+          return n.getIpAddress();
+        }
+      }
+    }
+    String ip = c.getNetworkSettings().getIpAddress();
+    return ip == null || ip.isBlank() ? null : ip;
   }
 }

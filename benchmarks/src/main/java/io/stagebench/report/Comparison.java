@@ -268,6 +268,7 @@ public final class Comparison {
     diff(out, "image store", ga == null ? null : ga.imageStoreOrDefault(), gb == null ? null : gb.imageStoreOrDefault());
     diff(out, "builders", ga == null ? null : ga.builders(), gb == null ? null : gb.builders());
     diff(out, "profile", ea == null ? null : ea.profile(), eb == null ? null : eb.profile());
+    diff(out, "registry mirrors", ga == null ? null : ga.registryMirrors(), gb == null ? null : gb.registryMirrors());
     diff(out, "engine version", ga == null ? null : ga.version(), gb == null ? null : gb.version());
     diff(out, "engine API", ga == null ? null : ga.apiVersion(), gb == null ? null : gb.apiVersion());
     diff(out, "storage driver", ga == null ? null : ga.storageDriver(), gb == null ? null : gb.storageDriver());

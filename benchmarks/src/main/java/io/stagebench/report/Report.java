@@ -64,15 +64,17 @@ public record Report(
    *     before 2026-12-07: graphdriver); it decides what {@code Image.engineSizeBytes} means
    * @param negotiatedApiVersion the Engine API version stagebench spoke
    * @param engineSizeMeaning what the engine's own image size counts on this store
+   * @param registryMirrors the engine's Docker Hub mirrors: a hub-profile run through a mirror may
+   *     have pulled stand-ins, which the base images' IDs show
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Engine(
       String version, String apiVersion, String storageDriver, String os, String architecture,
       Map<String, String> builders, String kind, String imageStore, String negotiatedApiVersion,
-      String engineSizeMeaning) {
+      String engineSizeMeaning, List<String> registryMirrors) {
     public Engine(String version, String apiVersion, String storageDriver, String os, String architecture,
         Map<String, String> builders) {
-      this(version, apiVersion, storageDriver, os, architecture, builders, null, null, null, null);
+      this(version, apiVersion, storageDriver, os, architecture, builders, null, null, null, null, null);
     }
 
     /** The engine's kind, {@code docker} when the report predates the field. */

@@ -147,7 +147,7 @@ class ComparisonTest {
   private static Report onStore(Report r, String driver, String store, String kind) {
     Report.Engine e = r.environment().engine();
     Report.Engine moved = new Report.Engine(e.version(), e.apiVersion(), driver, e.os(), e.architecture(), e.builders(),
-        kind, store, store == null ? null : "1.44", null);
+        kind, store, store == null ? null : "1.44", null, null);
     return new Report(r.schemaVersion(), r.tool(), r.run(),
         new Report.Environment(moved, r.environment().host(), r.environment().profile(), r.environment().baseImages()),
         r.fixtures(), r.failures());
