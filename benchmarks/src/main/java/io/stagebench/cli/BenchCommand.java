@@ -175,7 +175,8 @@ final class BenchCommand implements Callable<Integer> {
         BaseImages.inspect(engine, image).ifPresent(i -> baseIds.put(image, i.getId()));
       }
       Path work = Files.createTempDirectory("stagebench-" + runId);
-      ReportWriter writer = new ReportWriter(reportFile, runId, startedAt, options, info, p, baseIds, home, units);
+      Map<String, Long> calibration = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+      ReportWriter writer = new ReportWriter(reportFile, runId, startedAt, options, info, p, baseIds, home, units, calibration);
       BenchRunner runner = new BenchRunner(engine, p, runId, work, new BenchRunner.Listener() {
         @Override
         public void progress(BenchRunner.Progress pr) {
@@ -193,7 +194,7 @@ final class BenchCommand implements Callable<Integer> {
         }
       });
       timeout.ifPresent(runner::withBuildTimeout);
-      runner.withAnalysis(!noAnalysis);
+      runner.withAnalysis(!noAnalysis).withCalibration(calibration);
       Thread onInterrupt = new Thread(() -> {
         if (!finished) {
           runner.cancel();
@@ -385,11 +386,11 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Writes the report atomically from the live results; safe to call from a shutdown hook. */
   private record ReportWriter(Path file, String runId, String startedAt, BenchOptions options, Optional<EngineInfo> info,
-      Profile profile, Map<String, String> baseIds, Path home, List<UnitResult> units) {
+      Profile profile, Map<String, String> baseIds, Path home, List<UnitResult> units, Map<String, Long> calibration) {
     synchronized void write(boolean complete, boolean interrupted) {
       try {
         Report r = ReportAssembler.assemble(new ReportAssembler.RunInfo(runId, startedAt, Instant.now().toString(),
-            complete, interrupted, options, ManifestVersionProvider.version(), GitInfo.commit(home)), info, profile, baseIds, home, units);
+            complete, interrupted, options, ManifestVersionProvider.version(), GitInfo.commit(home)), info, profile, baseIds, home, units, Map.copyOf(calibration));
         ReportStore.write(file, r);
       } catch (IOException | RuntimeException e) {
         System.err.println("stagebench: cannot write " + file + ": " + e.getMessage());

@@ -38,6 +38,16 @@ final class BenchSummary {
         }
       }
     }
+    Report.Engine e = r.environment() == null ? null : r.environment().engine();
+    if (e != null) {
+      StringBuilder line = new StringBuilder("engine: " + ("podman".equals(e.kind()) ? "Podman " : "Docker ") + e.version()
+          + ", " + e.storageDriver() + " (" + e.imageStoreOrDefault() + ")");
+      if (e.calibration() != null && e.calibration().millis() != null) {
+        line.append("; calibration build (").append(e.calibration().build()).append("):");
+        e.calibration().millis().forEach((b, ms) -> line.append(' ').append(b).append(' ').append(Units.millis(ms)));
+      }
+      out.println(line);
+    }
     out.flush();
   }
 }

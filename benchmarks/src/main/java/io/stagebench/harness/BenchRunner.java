@@ -82,6 +82,17 @@ public final class BenchRunner {
     return this;
   }
 
+  private Map<String, Long> calibration;
+
+  /**
+   * Measures the engine's calibration build ({@link EngineCalibration}) per builder at the start of
+   * the run, into {@code sink} (builder to milliseconds); off unless called.
+   */
+  public BenchRunner withCalibration(Map<String, Long> sink) {
+    this.calibration = sink;
+    return this;
+  }
+
   /** Stops the builds in flight (Ctrl-C): each ends as a failed build and the run stops. */
   public void cancel() {
     builders.values().forEach(Builder::cancel);
@@ -129,6 +140,9 @@ public final class BenchRunner {
   public void run(List<UnitResult> units, BenchOptions o) throws StagebenchException, InterruptedException {
     List<Fixture> fixtures = units.stream().map(UnitResult::fixture).distinct().toList();
     Profiles.ensurePresent(engine, profile, Profiles.imagesUsedBy(profile, fixtures), listener::line);
+    if (calibration != null) {
+      calibration.putAll(EngineCalibration.measure(engine, o.builders(), runId, workDir, listener::line));
+    }
     List<UnitResult> active = units.stream().filter(u -> !u.status.equals("skipped")).toList();
     // One priming build per unit (the first cold sample when cold is measured), then the rounds.
     total = active.size();

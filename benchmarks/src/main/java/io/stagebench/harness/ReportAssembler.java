@@ -21,6 +21,13 @@ public final class ReportAssembler {
   public static Report assemble(
       RunInfo run, Optional<EngineInfo> engine, Profile profile, Map<String, String> baseImageIds,
       Path home, List<UnitResult> units) {
+    return assemble(run, engine, profile, baseImageIds, home, units, Map.of());
+  }
+
+  /** @param calibration the engine's calibration build per builder ({@link EngineCalibration}), in ms */
+  public static Report assemble(
+      RunInfo run, Optional<EngineInfo> engine, Profile profile, Map<String, String> baseImageIds,
+      Path home, List<UnitResult> units, Map<String, Long> calibration) {
     Report.Options opts = new Report.Options(
         run.options().fixtures(),
         run.options().variants().map(v -> v.stream().sorted().toList()).orElse(List.of()),
@@ -31,7 +38,9 @@ public final class ReportAssembler {
         run.options().shard().toString());
     Report.Engine eng = engine.map(e -> new Report.Engine(e.version(), e.apiVersion(), e.storageDriver(), e.os(),
         e.architecture(), builders(e), e.kind().id(), e.imageStore().id(), e.negotiatedApiVersion(),
-        e.imageStore().sizeMeaning(), e.registryMirrors().isEmpty() ? null : e.registryMirrors())).orElse(null);
+        e.imageStore().sizeMeaning(), e.registryMirrors().isEmpty() ? null : e.registryMirrors(),
+        calibration.isEmpty() ? null : new Report.Calibration(EngineCalibration.DESCRIPTION, new LinkedHashMap<>(calibration))))
+        .orElse(null);
     Report.Host host = new Report.Host(engine.map(EngineInfo::cpus).orElse(Runtime.getRuntime().availableProcessors()),
         engine.map(EngineInfo::memoryBytes).orElse(0L), System.getProperty("java.version"));
     Map<String, Report.BaseImage> bases = new LinkedHashMap<>();

@@ -269,6 +269,7 @@ public final class Comparison {
     diff(out, "builders", ga == null ? null : ga.builders(), gb == null ? null : gb.builders());
     diff(out, "profile", ea == null ? null : ea.profile(), eb == null ? null : eb.profile());
     diff(out, "registry mirrors", ga == null ? null : ga.registryMirrors(), gb == null ? null : gb.registryMirrors());
+    calibration(out, ga == null ? null : ga.calibration(), gb == null ? null : gb.calibration());
     diff(out, "engine version", ga == null ? null : ga.version(), gb == null ? null : gb.version());
     diff(out, "engine API", ga == null ? null : ga.apiVersion(), gb == null ? null : gb.apiVersion());
     diff(out, "storage driver", ga == null ? null : ga.storageDriver(), gb == null ? null : gb.storageDriver());
@@ -289,6 +290,31 @@ public final class Comparison {
     }
     diff(out, "stagebench version", a.tool() == null ? null : a.tool().version(), b.tool() == null ? null : b.tool().version());
     return out;
+  }
+
+  /** A calibration build that took this much longer or shorter means the engine itself changed speed. */
+  static final double CALIBRATION_RATIO = 1.5;
+
+  /**
+   * The engine's own speed change, per builder, when its calibration build took more than
+   * {@link #CALIBRATION_RATIO} times longer or shorter: the times of the two runs differ for that
+   * reason too, whatever the fixtures did.
+   */
+  private static void calibration(List<String> out, Report.Calibration a, Report.Calibration b) {
+    if (a == null || b == null || a.millis() == null || b.millis() == null) {
+      return;
+    }
+    for (Map.Entry<String, Long> e : a.millis().entrySet()) {
+      Long after = b.millis().get(e.getKey());
+      if (after == null || e.getValue() <= 0 || after <= 0) {
+        continue;
+      }
+      double ratio = (double) after / e.getValue();
+      if (ratio > CALIBRATION_RATIO || ratio < 1 / CALIBRATION_RATIO) {
+        out.add(String.format(java.util.Locale.ROOT, "engine calibration %s: %d ms -> %d ms (%.1fx): the engine itself is %s",
+            e.getKey(), e.getValue(), after, ratio, ratio > 1 ? "slower" : "faster"));
+      }
+    }
   }
 
   private static String base(Report.BaseImage x) {

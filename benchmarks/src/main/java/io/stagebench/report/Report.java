@@ -66,15 +66,16 @@ public record Report(
    * @param engineSizeMeaning what the engine's own image size counts on this store
    * @param registryMirrors the engine's Docker Hub mirrors: a hub-profile run through a mirror may
    *     have pulled stand-ins, which the base images' IDs show
+   * @param calibration the engine's own speed: one fixed build per builder, timed in this run
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Engine(
       String version, String apiVersion, String storageDriver, String os, String architecture,
       Map<String, String> builders, String kind, String imageStore, String negotiatedApiVersion,
-      String engineSizeMeaning, List<String> registryMirrors) {
+      String engineSizeMeaning, List<String> registryMirrors, Calibration calibration) {
     public Engine(String version, String apiVersion, String storageDriver, String os, String architecture,
         Map<String, String> builders) {
-      this(version, apiVersion, storageDriver, os, architecture, builders, null, null, null, null, null);
+      this(version, apiVersion, storageDriver, os, architecture, builders, null, null, null, null, null, null);
     }
 
     /** The engine's kind, {@code docker} when the report predates the field. */
@@ -87,6 +88,16 @@ public record Report(
       return imageStore == null ? "graphdriver" : imageStore;
     }
   }
+
+  /**
+   * A fixed build timed per builder at the start of the run: the engine's speed, apart from any
+   * fixture.
+   *
+   * @param build what was built
+   * @param millis milliseconds per builder
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Calibration(String build, Map<String, Long> millis) {}
 
   /** The machine the engine ran on. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

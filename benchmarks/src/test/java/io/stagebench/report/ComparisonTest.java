@@ -147,7 +147,7 @@ class ComparisonTest {
   private static Report onStore(Report r, String driver, String store, String kind) {
     Report.Engine e = r.environment().engine();
     Report.Engine moved = new Report.Engine(e.version(), e.apiVersion(), driver, e.os(), e.architecture(), e.builders(),
-        kind, store, store == null ? null : "1.44", null, null);
+        kind, store, store == null ? null : "1.44", null, null, null);
     return new Report(r.schemaVersion(), r.tool(), r.run(),
         new Report.Environment(moved, r.environment().host(), r.environment().profile(), r.environment().baseImages()),
         r.fixtures(), r.failures());
@@ -177,5 +177,26 @@ class ComparisonTest {
     assertThat(r.sizes()).isNotEmpty().allMatch(s -> s.verdict() == Verdict.NOT_TESTED);
     assertThat(r.sizes().get(0).note()).contains("overlayfs").contains("not the uncompressed size");
     assertThat(ComparisonRenderer.text(r)).contains("not compared:");
+  }
+
+  private static Report calibrated(Report r, long classicMillis, long buildkitMillis) {
+    Report.Engine e = r.environment().engine();
+    Report.Engine c = new Report.Engine(e.version(), e.apiVersion(), e.storageDriver(), e.os(), e.architecture(), e.builders(),
+        e.kind(), e.imageStore(), e.negotiatedApiVersion(), e.engineSizeMeaning(), e.registryMirrors(),
+        new Report.Calibration("probe", java.util.Map.of("classic", classicMillis, "buildkit", buildkitMillis)));
+    return new Report(r.schemaVersion(), r.tool(), r.run(),
+        new Report.Environment(c, r.environment().host(), r.environment().profile(), r.environment().baseImages()),
+        r.fixtures(), r.failures());
+  }
+
+  @Test
+  void anEngineThatIsSlowerForEveryBuildIsNamedAsSuch() {
+    Report a = calibrated(one("a", "20.10", 10_000_000L, 1000, 1100, 900), 400, 300);
+    Report slower = calibrated(one("b", "20.10", 10_000_000L, 1000, 1100, 900), 2400, 330);
+    assertThat(Comparison.compare(a, slower, Thresholds.DEFAULT).environment())
+        .containsExactly("engine calibration classic: 400 ms -> 2400 ms (6.0x): the engine itself is slower");
+    // noise within 1.5x is no line
+    Report same = calibrated(one("c", "20.10", 10_000_000L, 1000, 1100, 900), 480, 250);
+    assertThat(Comparison.compare(a, same, Thresholds.DEFAULT).environment()).isEmpty();
   }
 }
