@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class ClassicBuilder implements Builder {
   /** Build output goes to its own logger so users can turn it up without the rest. */
   private static final Logger BUILD_LOG = LoggerFactory.getLogger("io.stagebench.build");
-  private static final Pattern STEP = Pattern.compile("^(?:Step|STEP) \\d+/\\d+ ?: (\\S+).*");
+  private static final Pattern STEP = Pattern.compile("^(?:\\[\\d+/\\d+\\] )?(?:Step|STEP) \\d+/\\d+ ?: (\\S+).*");
 
   private final Engine engine;
   private final InFlightBuild inFlight = new InFlightBuild();

@@ -84,7 +84,11 @@ class EngineIdentityTest {
     for (java.util.List<String> log : java.util.List.of(
         java.util.List.of("Step 1/3 : FROM base", "Step 2/3 : COPY . /app", "---> Using cache", "Step 3/3 : RUN make"),
         java.util.List.of("STEP 1/3: FROM base AS build", "STEP 2/3: COPY . /app",
-            "--> Using cache 5f1e2c3b4a59d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3", "STEP 3/3: RUN make"))) {
+            "--> Using cache 5f1e2c3b4a59d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3", "STEP 3/3: RUN make"),
+        // Buildah names the stage of a multi-stage build, and commits after the last step
+        java.util.List.of("[1/2] STEP 1/1: FROM base AS build", "[2/2] STEP 1/3: FROM base", "[2/2] STEP 2/3: COPY . /app",
+            "--> Using cache 2122ff4a6198faa096e2917f14b87268898af5ce6c7b6a6fff6bac726127b2bf", "--> 2122ff4a6198",
+            "[2/2] STEP 3/3: RUN make", "[2/2] COMMIT docker.io/library/app:1"))) {
       ClassicBuilder.StepParser parser = new ClassicBuilder.StepParser();
       for (int i = 0; i < log.size(); i++) {
         parser.line(log.get(i), i * 1_000_000L);
