@@ -63,9 +63,10 @@ public final class EngineCalibration {
             throw new InterruptedException();
           }
           long t0 = System.nanoTime();
-          Builders.of(engine, b).build(new BuildRequest(ctx, "Dockerfile", Optional.empty(), Map.of(),
-              Map.of(Labels.RUN, runId), Set.of(RunIds.tag(runId, "calibration", "probe", b)), true));
+          String id = Builders.of(engine, b).build(new BuildRequest(ctx, "Dockerfile", Optional.empty(), Map.of(),
+              Map.of(Labels.RUN, runId), Set.of(RunIds.tag(runId, "calibration", "probe", b)), true)).imageId();
           samples.add((System.nanoTime() - t0) / 1_000_000);
+          drop(engine, id);
         }
         out.put(b, samples.stream().mapToLong(Long::longValue).min().orElseThrow());
       } catch (StagebenchException e) {
@@ -78,5 +79,17 @@ public final class EngineCalibration {
       line.accept(sb.toString());
     }
     return out;
+  }
+
+  /**
+   * Removes a probe image with the parents only it had (a no-cache build: the classic builder's
+   * intermediate images are its own), so calibration leaves nothing behind, not even untagged layers.
+   */
+  private static void drop(Engine engine, String imageId) {
+    try {
+      engine.client().removeImageCmd(imageId).withForce(true).withNoPrune(false).exec();
+    } catch (RuntimeException e) {
+      // left to the run's cleanup, which removes what carries the run's label
+    }
   }
 }
