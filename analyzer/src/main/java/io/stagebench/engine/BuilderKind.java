@@ -28,13 +28,11 @@ public enum BuilderKind {
     return description;
   }
 
-  /** The builder named {@code id}, or null. */
-  public static BuilderKind byId(String id) {
-    for (BuilderKind k : values()) {
-      if (k.id().equals(id)) {
-        return k;
-      }
-    }
-    return null;
+  /**
+   * The builder behind the classic endpoint ({@code POST /build} without BuildKit) of an engine of
+   * {@code kind}: Docker's own, or Buildah behind Podman's API.
+   */
+  public static BuilderKind classicEndpointOf(EngineKind kind) {
+    return kind == EngineKind.PODMAN ? BUILDAH : CLASSIC;
   }
 }

@@ -22,8 +22,8 @@ public final class Builders {
    * Buildah on Podman, and {@code buildah} is Docker's classic builder on Docker.
    */
   public static String actual(EngineKind engine, String asked) {
-    if (asked.equals("classic") || asked.equals("buildah")) {
-      return engine == EngineKind.PODMAN ? BuilderKind.BUILDAH.id() : BuilderKind.CLASSIC.id();
+    if (asked.equals(BuilderKind.CLASSIC.id()) || asked.equals(BuilderKind.BUILDAH.id())) {
+      return BuilderKind.classicEndpointOf(engine).id();
     }
     return asked;
   }

@@ -150,17 +150,12 @@ public final class Engine implements AutoCloseable {
     return store;
   }
 
-  /** The Engine API version spoken with this engine. */
-  public ApiVersion apiVersion() {
-    return api;
-  }
-
   /**
    * The implementation behind the classic build endpoint ({@code POST /build} without BuildKit):
    * Docker's own builder, or Buildah behind Podman's API.
    */
   public BuilderKind classicBuilder() {
-    return kind == EngineKind.PODMAN ? BuilderKind.BUILDAH : BuilderKind.CLASSIC;
+    return BuilderKind.classicEndpointOf(kind);
   }
 
   /** docker-java's configuration for the endpoint, speaking {@code apiVersion} (null: unversioned). */
@@ -207,9 +202,8 @@ public final class Engine implements AutoCloseable {
   public EngineInfo info() throws EngineException {
     Version version = bounded("version", PING_TIMEOUT, () -> client.versionCmd().exec());
     Info info = bounded("info", PING_TIMEOUT, () -> client.infoCmd().exec());
-    BuildKitProbe.Result probe = kind == EngineKind.PODMAN
-        ? new BuildKitProbe.Result(false, "Podman has no BuildKit: its builds are Buildah's")
-        : new BuildKitProbe(this).run();
+    String noBuildKit = Builders.unavailable(kind, BuilderKind.BUILDKIT.id());
+    BuildKitProbe.Result probe = noBuildKit != null ? new BuildKitProbe.Result(false, noBuildKit) : new BuildKitProbe(this).run();
     return new EngineInfo(
         endpoint,
         kind,

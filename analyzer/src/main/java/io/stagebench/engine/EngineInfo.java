@@ -42,7 +42,7 @@ public record EngineInfo(
 
   /** The builder behind the classic endpoint: Docker's own, or Buildah on Podman. */
   public BuilderKind classicBuilder() {
-    return kind == EngineKind.PODMAN ? BuilderKind.BUILDAH : BuilderKind.CLASSIC;
+    return BuilderKind.classicEndpointOf(kind);
   }
 
   /** {@code Docker 28.5.2} or {@code Podman 5.8.6}. */

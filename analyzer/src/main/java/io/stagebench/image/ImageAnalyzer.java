@@ -23,8 +23,7 @@ public final class ImageAnalyzer {
     MergedTree tree = new MergedTree();
     List<ImageReport.Recommendation> recs = new ArrayList<>();
     List<ImageReport.LayerRow> rows = new ArrayList<>();
-    long archive = 0, gzip = 0;
-    boolean gz = true;
+    long archive = 0;
     for (Layer l : layers) {
       LayerScan s = l.scan();
       // SB006: a recursive chown/chmod layer re-stores files that lower layers already hold
@@ -52,13 +51,9 @@ public final class ImageAnalyzer {
       rows.add(new ImageReport.LayerRow(l.index(), s.diffId(), l.createdBy(), s.size(), s.archiveBytes(),
           ImageSizes.compressedBytes(s), s.compression(), s.files(), s.dirs(), s.symlinks(), s.hardlinks(), s.whiteouts(), largest));
       archive += s.archiveBytes();
-      long c = ImageSizes.compressedBytes(s);
-      if (c < 0) {
-        gz = false;
-      }
-      gzip += Math.max(0, c);
     }
     long size = img.size();
+    ImageSizes sizes = ImageSizes.of(img, -1);
     long finalBytes = tree.bytes();
     long recoverable = size - finalBytes;
     DiveMeasures.Result dive = DiveMeasures.compute(layers);
@@ -118,7 +113,8 @@ public final class ImageAnalyzer {
     return new ImageReport(
         ImageReport.SCHEMA_VERSION,
         new ImageReport.Image(source, img.configDigest(), img.format(), img.tags(), size, finalBytes, recoverable,
-            archive, gz ? gzip : -1, files, size, gz ? gzip : null, ImageSizes.of(img, -1).compressedSource().id()),
+            archive, sizes.compressedBytes().orElse(-1), files, size, sizes.compressed().orElse(null),
+            sizes.compressedSource().id()),
         rows,
         new ImageReport.Dive(dive.efficiency(), dive.wastedBytes(), dive.userWastedPercent(), dive.userSizeBytes(),
             dive.inefficiencies().stream().limit(top).toList()),

@@ -1,6 +1,6 @@
 package io.stagebench.cli;
 
-/** The exit codes of every subcommand (DESIGN.md, "Conventions"). */
+/** The exit codes of every subcommand (docs/architecture.md, "Conventions"; the README lists them). */
 public final class ExitCodes {
   /** Everything worked and every check passed. */
   public static final int OK = 0;
