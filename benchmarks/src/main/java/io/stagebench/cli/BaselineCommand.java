@@ -2,7 +2,7 @@ package io.stagebench.cli;
 
 import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
-import io.stagebench.harness.StagebenchHome;
+import io.stagebench.bases.StagebenchHome;
 import io.stagebench.report.Baseline;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;

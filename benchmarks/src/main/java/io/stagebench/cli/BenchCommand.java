@@ -4,20 +4,20 @@ import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineInfo;
-import io.stagebench.harness.BaseImages;
-import io.stagebench.harness.BenchOptions;
-import io.stagebench.harness.BenchRunner;
-import io.stagebench.harness.Fixture;
-import io.stagebench.harness.AdHocFixture;
-import io.stagebench.harness.Profile;
-import io.stagebench.harness.Profiles;
-import io.stagebench.harness.ReportAssembler;
-import io.stagebench.harness.RunCleanup;
-import io.stagebench.harness.RunIds;
-import io.stagebench.harness.Scenario;
-import io.stagebench.harness.Shard;
-import io.stagebench.harness.StagebenchHome;
-import io.stagebench.harness.UnitResult;
+import io.stagebench.bases.BaseImages;
+import io.stagebench.run.BenchOptions;
+import io.stagebench.run.BenchRunner;
+import io.stagebench.fixture.Fixture;
+import io.stagebench.fixture.AdHocFixture;
+import io.stagebench.bases.Profile;
+import io.stagebench.bases.Profiles;
+import io.stagebench.run.ReportAssembler;
+import io.stagebench.run.RunCleanup;
+import io.stagebench.run.RunIds;
+import io.stagebench.run.Scenario;
+import io.stagebench.run.Shard;
+import io.stagebench.bases.StagebenchHome;
+import io.stagebench.run.UnitResult;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
 import java.io.IOException;
@@ -154,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
     if (earlier.isPresent()) {
       profile = earlier.get().environment().profile();
     }
-    Progress progress = new Progress(err);
+    ProgressPrinter progress = new ProgressPrinter(err);
     try (Engine engine = Engine.connect()) {
       Optional<EngineInfo> info = Optional.of(engine.info());
       Profile p = Profiles.choose(home, engine, profile, progress::line);
@@ -179,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
       ReportWriter writer = new ReportWriter(reportFile, runId, startedAt, options, info, p, baseIds, home, units, calibration);
       BenchRunner runner = new BenchRunner(engine, p, runId, work, new BenchRunner.Listener() {
         @Override
-        public void progress(BenchRunner.Progress pr) {
+        public void progress(BenchRunner.Position pr) {
           progress.update(pr);
         }
 

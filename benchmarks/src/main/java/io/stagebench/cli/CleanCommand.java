@@ -4,7 +4,7 @@ import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineCleaner;
-import io.stagebench.harness.RunIds;
+import io.stagebench.run.RunIds;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,9 +1,8 @@
 package io.stagebench.cli;
 
 import io.stagebench.engine.EngineInfo;
-import io.stagebench.harness.Doctor;
-import io.stagebench.harness.StagebenchHome;
-import io.stagebench.harness.Units;
+import io.stagebench.bases.StagebenchHome;
+import io.stagebench.run.Units;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.stagebench.cli;
 
-import io.stagebench.harness.Fixture;
-import io.stagebench.harness.FixtureException;
-import io.stagebench.harness.FixtureLoader;
+import io.stagebench.fixture.Fixture;
+import io.stagebench.fixture.FixtureException;
+import io.stagebench.fixture.FixtureLoader;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package io.stagebench.cli;
 
 import io.stagebench.engine.Engine;
-import io.stagebench.harness.Fixture;
-import io.stagebench.harness.FixtureCheck;
-import io.stagebench.harness.Profile;
-import io.stagebench.harness.Profiles;
-import io.stagebench.harness.RunCleanup;
-import io.stagebench.harness.RunIds;
-import io.stagebench.harness.StagebenchHome;
-import io.stagebench.harness.Units;
+import io.stagebench.fixture.Fixture;
+import io.stagebench.run.FixtureCheck;
+import io.stagebench.bases.Profile;
+import io.stagebench.bases.Profiles;
+import io.stagebench.run.RunCleanup;
+import io.stagebench.run.RunIds;
+import io.stagebench.bases.StagebenchHome;
+import io.stagebench.run.Units;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.stagebench.engine.ClassicBuilder;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineCleaner;
 import io.stagebench.engine.Labels;
-import io.stagebench.harness.RunIds;
+import io.stagebench.run.RunIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.stagebench.cli;
 
+import io.stagebench.run.Stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

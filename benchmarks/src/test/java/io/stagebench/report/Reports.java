@@ -1,5 +1,6 @@
 package io.stagebench.report;
 
+import io.stagebench.run.Stats;
 import java.util.List;
 import java.util.Map;
 

@@ -1,0 +1,116 @@
+package io.stagebench.run;
+
+import io.stagebench.bases.BaseImages;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.model.ImageHistory;
+import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Size and layers of a built image as the engine reports them: {@code Size} from inspect, layers
+ * from the image history, and which of them came with the base image (the longest base image
+ * history that is a suffix of this one, so it works for both builders).
+ */
+final class ImageFacts {
+  record Facts(String id, long sizeBytes, int layerCount, List<UnitResult.LayerFact> layers) {}
+
+  private ImageFacts() {}
+
+  static Facts of(Engine engine, String imageId, Collection<String> baseImages) throws EngineException {
+    return of(engine, imageId, baseImages, java.util.Optional.empty(), List.of());
+  }
+
+  /**
+   * The facts, with each of the image's own layers tied to the instruction of {@code graph} that
+   * made it ({@link io.stagebench.image.LayerAttribution}) when the Dockerfile is known.
+   *
+   * @param uniformSizes the uncompressed size of each config history entry, oldest first
+   *     ({@link io.stagebench.image.ImageSizes#historySizes()}); empty to keep the engine's history
+   *     sizes, which are uncompressed sizes only on Docker's graph drivers
+   */
+  static Facts of(Engine engine, String imageId, Collection<String> baseImages,
+      java.util.Optional<io.stagebench.dockerfile.StageGraph> graph, List<Long> uniformSizes) throws EngineException {
+    InspectImageResponse img = BaseImages.inspect(engine, imageId).orElseThrow(
+        () -> new EngineException("the image " + imageId + " just built is gone"));
+    List<ImageHistory> history = history(engine, imageId);
+    int baseEntries = 0;
+    for (String base : baseImages) {
+      if (BaseImages.inspect(engine, base).isEmpty()) {
+        continue;
+      }
+      List<ImageHistory> bh = history(engine, base);
+      if (bh.size() > baseEntries && isSuffix(bh, history)) {
+        baseEntries = bh.size();
+      }
+    }
+    // History is newest first; report oldest first, as the layers stack.
+    int own = history.size() - baseEntries;
+    List<String> ownCreatedBy = new ArrayList<>();
+    for (int i = own - 1; i >= 0; i--) {
+      ownCreatedBy.add(history.get(i).getCreatedBy());
+    }
+    List<java.util.Optional<io.stagebench.image.LayerAttribution.Origin>> origins = graph
+        .map(g -> io.stagebench.image.LayerAttribution.attribute(g, ownCreatedBy))
+        .orElse(List.of());
+    List<UnitResult.LayerFact> layers = new ArrayList<>();
+    for (int i = history.size() - 1; i >= 0; i--) {
+      ImageHistory h = history.get(i);
+      // history is newest first, the uniform sizes oldest first; they list the same entries
+      long size = uniformSizes.size() == history.size() ? uniformSizes.get(history.size() - 1 - i)
+          : h.getSize() == null ? 0 : h.getSize();
+      boolean base = i >= own;
+      if (size > 0) {
+        String origin = base ? "base" : "final";
+        Integer line = null;
+        int k = own - 1 - i;
+        if (!base && k < origins.size() && origins.get(k).isPresent()) {
+          origin = origins.get(k).get().origin();
+          line = origins.get(k).get().line();
+        } else if (!base && graph.isPresent()) {
+          origin = "unknown";
+        }
+        layers.add(new UnitResult.LayerFact(clean(h.getCreatedBy()), size, base, origin, line));
+      }
+    }
+    int layerCount = img.getRootFS() == null || img.getRootFS().getLayers() == null ? layers.size() : img.getRootFS().getLayers().size();
+    return new Facts(img.getId(), img.getSize() == null ? 0 : img.getSize(), layerCount, layers);
+  }
+
+  private static List<ImageHistory> history(Engine engine, String ref) throws EngineException {
+    try {
+      return engine.client().imageHistoryCmd(ref).exec();
+    } catch (RuntimeException e) {
+      throw new EngineException("cannot read the history of " + ref + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+    }
+  }
+
+  private static boolean isSuffix(List<ImageHistory> base, List<ImageHistory> image) {
+    if (base.size() > image.size()) {
+      return false;
+    }
+    int off = image.size() - base.size();
+    for (int i = 0; i < base.size(); i++) {
+      ImageHistory a = base.get(i);
+      ImageHistory b = image.get(off + i);
+      if (!java.util.Objects.equals(a.getCreatedBy(), b.getCreatedBy()) || !java.util.Objects.equals(a.getCreated(), b.getCreated())
+          || !java.util.Objects.equals(a.getSize(), b.getSize())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String clean(String createdBy) {
+    if (createdBy == null) {
+      return "";
+    }
+    String s = createdBy.replace("/bin/sh -c #(nop) ", "").strip();
+    if (s.startsWith("/bin/sh -c ")) {
+      s = "RUN " + s.substring("/bin/sh -c ".length());
+    }
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+  }
+}
