@@ -24,6 +24,25 @@ public enum BuilderKind {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The builder called {@code id} ({@code classic}, {@code buildkit}, {@code buildah}).
+   *
+   * @throws IllegalArgumentException for any other name, with the names that work
+   */
+  public static BuilderKind parse(String id) {
+    for (BuilderKind k : values()) {
+      if (k.id().equals(id)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("unknown builder \"" + id + "\"; use classic, buildkit or buildah");
+  }
+
+  @Override
+  public String toString() {
+    return id();
+  }
+
   public String description() {
     return description;
   }

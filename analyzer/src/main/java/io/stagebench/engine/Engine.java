@@ -202,7 +202,7 @@ public final class Engine implements AutoCloseable {
   public EngineInfo info() throws EngineException {
     Version version = bounded("version", PING_TIMEOUT, () -> client.versionCmd().exec());
     Info info = bounded("info", PING_TIMEOUT, () -> client.infoCmd().exec());
-    String noBuildKit = Builders.unavailable(kind, BuilderKind.BUILDKIT.id());
+    String noBuildKit = Builders.unavailable(kind, BuilderKind.BUILDKIT);
     BuildKitProbe.Result probe = noBuildKit != null ? new BuildKitProbe.Result(false, noBuildKit) : new BuildKitProbe(this).run();
     return new EngineInfo(
         endpoint,

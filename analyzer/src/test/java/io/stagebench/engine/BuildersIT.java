@@ -62,7 +62,7 @@ class BuildersIT {
         "ENV DONE=1",
         ""));
     Files.writeString(ctx.resolve("Dockerfile.fail"), "ARG BASE=scratch\nFROM ${BASE}\nRUN echo it-fails-here && exit 7\n");
-    Builder b = Builders.of(engine, builder);
+    Builder b = Builders.of(engine, BuilderKind.parse(builder));
 
     BuildResult cold = b.build(request(ctx, "Dockerfile.it", builder, true));
     assertThat(cold.imageId()).startsWith("sha256:");

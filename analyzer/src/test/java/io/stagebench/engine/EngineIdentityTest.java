@@ -71,12 +71,12 @@ class EngineIdentityTest {
 
   @Test
   void theClassicEndpointIsBuildahOnPodman() {
-    assertThat(Builders.actual(EngineKind.PODMAN, "classic")).isEqualTo("buildah");
-    assertThat(Builders.actual(EngineKind.DOCKER, "classic")).isEqualTo("classic");
-    assertThat(Builders.actual(EngineKind.DOCKER, "buildah")).isEqualTo("classic");
-    assertThat(Builders.actual(EngineKind.PODMAN, "buildkit")).isEqualTo("buildkit");
-    assertThat(Builders.unavailable(EngineKind.PODMAN, "buildkit")).contains("Podman has no BuildKit");
-    assertThat(Builders.unavailable(EngineKind.DOCKER, "buildkit")).isNull();
+    assertThat(Builders.actual(EngineKind.PODMAN, BuilderKind.CLASSIC)).isEqualTo(BuilderKind.BUILDAH);
+    assertThat(Builders.actual(EngineKind.DOCKER, BuilderKind.CLASSIC)).isEqualTo(BuilderKind.CLASSIC);
+    assertThat(Builders.actual(EngineKind.DOCKER, BuilderKind.BUILDAH)).isEqualTo(BuilderKind.CLASSIC);
+    assertThat(Builders.actual(EngineKind.PODMAN, BuilderKind.BUILDKIT)).isEqualTo(BuilderKind.BUILDKIT);
+    assertThat(Builders.unavailable(EngineKind.PODMAN, BuilderKind.BUILDKIT)).contains("Podman has no BuildKit");
+    assertThat(Builders.unavailable(EngineKind.DOCKER, BuilderKind.BUILDKIT)).isNull();
   }
 
   @Test

@@ -51,7 +51,7 @@ class ImageSizesIT {
     Files.writeString(ctx.resolve("d/text.txt"), "a".repeat(3_000));
     Files.createSymbolicLink(ctx.resolve("d/link"), Path.of("payload.bin"));
     Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY d /d\n");
-    BuildResult r = Builders.of(engine, engine.classicBuilder().id()).build(new BuildRequest(ctx, "Dockerfile",
+    BuildResult r = Builders.of(engine, engine.classicBuilder()).build(new BuildRequest(ctx, "Dockerfile",
         Optional.empty(), Map.of(), Map.of(Labels.RUN, RUN), Set.of("sbdev-sizes/it:" + RUN), true));
 
     ImageSizes sizes = ImageSizes.measure(engine, r.imageId(), true);

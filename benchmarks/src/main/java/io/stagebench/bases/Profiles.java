@@ -1,7 +1,5 @@
 package io.stagebench.bases;
 
-import io.stagebench.fixture.Fixture;
-import io.stagebench.fixture.FixtureException;
 import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
 import io.stagebench.engine.Engine;
@@ -43,7 +41,7 @@ public final class Profiles {
     try {
       text = Files.readString(dockerfile, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new FixtureException(Category.ENVIRONMENT, "cannot read " + dockerfile.getFileName() + ": " + e.getMessage());
+      throw new StagebenchException(Category.ENVIRONMENT, "cannot read " + dockerfile.getFileName() + ": " + e.getMessage());
     }
     Set<String> out = new LinkedHashSet<>();
     profile.buildArgs().forEach((arg, image) -> {
@@ -83,16 +81,5 @@ public final class Profiles {
             + "; use --profile offline after `./stagebench bases build`", e);
       }
     }
-  }
-
-  /** Every base image of the profile the variants use. */
-  public static Set<String> imagesUsedBy(Profile profile, List<Fixture> fixtures) throws StagebenchException {
-    Set<String> out = new LinkedHashSet<>();
-    for (Fixture f : fixtures) {
-      for (Fixture.Variant v : f.variants()) {
-        out.addAll(imagesUsedBy(profile, f.dir().resolve(v.dockerfile())));
-      }
-    }
-    return out;
   }
 }

@@ -53,4 +53,14 @@ public final class StagebenchHome {
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("stagebench");
   }
+
+  /** A path for messages: relative to the working directory when under it, else absolute. */
+  public static String display(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    if (abs.equals(cwd)) {
+      return ".";
+    }
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+  }
 }

@@ -1,5 +1,6 @@
 package io.stagebench.cli;
 
+import io.stagebench.engine.BuilderKind;
 import io.stagebench.engine.Engine;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.run.FixtureCheck;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,12 +53,11 @@ final class FixturesCommand implements Runnable {
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
-    @Option(names = "--fixtures-dir", paramLabel = "DIR", description = FixtureSelection.FIXTURES_DIR_DOC)
-    List<Path> fixturesDirs = new ArrayList<>();
+    @Mixin FixturesDirOption dirs;
 
     @Override
     public Integer call() throws Exception {
-      List<Fixture> fixtures = FixtureSelection.select(StagebenchHome.locate(), fixturesDirs, List.of());
+      List<Fixture> fixtures = dirs.select(StagebenchHome.locate(), List.of());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -72,7 +73,7 @@ final class FixturesCommand implements Runnable {
             vm.put("dockerfile", v.dockerfile());
             vm.put("pattern", v.pattern());
             vm.put("target", v.target().orElse(null));
-            vm.put("builders", v.builders());
+            vm.put("builders", v.builders().stream().map(BuilderKind::id).toList());
             vm.put("production", v.production());
             vs.add(vm);
           }
@@ -85,7 +86,7 @@ final class FixturesCommand implements Runnable {
       out.printf("%-12s %-20s %-18s %s%n", "FIXTURE", "VARIANT", "BUILDERS", "PATTERN");
       for (Fixture f : fixtures) {
         for (Fixture.Variant v : f.variants()) {
-          out.printf("%-12s %-20s %-18s %s%n", f.name(), v.name(), String.join(",", v.builders()), v.pattern());
+          out.printf("%-12s %-20s %-18s %s%n", f.name(), v.name(), String.join(",", v.builders().stream().map(BuilderKind::id).toList()), v.pattern());
         }
       }
       out.flush();
@@ -102,14 +103,7 @@ final class FixturesCommand implements Runnable {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Fixtures to check (default: all).")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--variants", split = ",", paramLabel = "V", description = "Only these variants.")
-    List<String> variants;
-
-    @Option(names = "--fixtures-dir", paramLabel = "DIR", description = FixtureSelection.FIXTURES_DIR_DOC)
-    List<Path> fixturesDirs = new ArrayList<>();
-
-    @Option(names = "--profile", defaultValue = "auto", description = "auto, hub or offline (default: ${DEFAULT-VALUE}).")
-    String profile;
+    @Mixin SelectionOptions selection;
 
     @Option(names = "--builder", defaultValue = "auto",
         description = "classic, buildkit, both, or auto: classic where a variant allows it, else BuildKit (default: ${DEFAULT-VALUE}).")
@@ -123,14 +117,14 @@ final class FixturesCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Path home = StagebenchHome.locate();
-      List<Fixture> fixtures = FixtureSelection.select(home, fixturesDirs, names);
+      List<Fixture> fixtures = selection.dirs.select(home, names);
       String runId = RunIds.next();
       List<FixtureCheck.Outcome> outcomes;
       try (Engine engine = Engine.connect()) {
-        Profile p = Profiles.choose(home, engine, profile, line -> log(err, line));
+        Profile p = Profiles.choose(home, engine, selection.profile, line -> log(err, line));
         try (RunCleanup cleanup = new RunCleanup(engine, runId, keepImages)) {
           outcomes = new FixtureCheck(engine, p, runId, line -> log(err, line))
-              .run(fixtures, Optional.ofNullable(variants).map(LinkedHashSet::new), builder);
+              .run(fixtures, selection.variantNames(), builder);
         }
         out.println("profile " + p.name() + ", run " + runId);
       }

@@ -3,6 +3,7 @@ package io.stagebench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stagebench.StagebenchException;
+import io.stagebench.bases.StagebenchHome;
 import io.stagebench.StagebenchException.Category;
 import io.stagebench.fixture.FixtureInit;
 import io.stagebench.fixture.FixtureLoader;
@@ -50,22 +51,22 @@ final class InitCommand implements Callable<Integer> {
     Path root = dir.toAbsolutePath().normalize();
     Path target = root.resolve("fixture.json");
     if (Files.exists(target) && !force) {
-      throw new StagebenchException(Category.USAGE, display(target) + " exists; use --force to overwrite it");
+      throw new StagebenchException(Category.USAGE, StagebenchHome.display(target) + " exists; use --force to overwrite it");
     }
     FixtureInit.Result r = FixtureInit.guess(root);
     String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.manifest()) + "\n";
     write(target, json);
     // What we wrote must load as any manifest does; a failure here is a bug in init, said plainly.
     FixtureLoader.load(root);
-    out.println("wrote " + display(target));
+    out.println("wrote " + StagebenchHome.display(target));
     out.println("guessed:");
     r.guesses().forEach(g -> out.println("  " + g));
     if (!r.confirm().isEmpty()) {
       out.println("confirm (edit fixture.json):");
       r.confirm().forEach(c -> out.println("  - " + c));
     }
-    out.println("next: stagebench fixtures check --fixtures-dir " + display(root)
-        + "   then: stagebench bench --fixtures-dir " + display(root));
+    out.println("next: stagebench fixtures check --fixtures-dir " + StagebenchHome.display(root)
+        + "   then: stagebench bench --fixtures-dir " + StagebenchHome.display(root));
     out.flush();
     return ExitCodes.OK;
   }
@@ -80,16 +81,7 @@ final class InitCommand implements Callable<Integer> {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new StagebenchException(Category.ENVIRONMENT, "cannot write " + display(target) + ": " + e.getMessage());
+      throw new StagebenchException(Category.ENVIRONMENT, "cannot write " + StagebenchHome.display(target) + ": " + e.getMessage());
     }
-  }
-
-  static String display(Path p) {
-    Path abs = p.toAbsolutePath().normalize();
-    Path cwd = Path.of("").toAbsolutePath();
-    if (abs.equals(cwd)) {
-      return ".";
-    }
-    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.stagebench.cli;
 
+import io.stagebench.run.ToolVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reads the version from the jar manifest ({@code Implementation-Version}). */
@@ -11,7 +12,6 @@ public final class ManifestVersionProvider implements IVersionProvider {
 
   /** The tool version, or {@code dev} when not running from the packaged jar. */
   public static String version() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return ToolVersion.version();
   }
 }

@@ -62,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     List<Path> written = intoDocs ? renderDocs(report, input, dir, fs) : render(report, dir, fs);
     PrintWriter w = spec.commandLine().getOut();
-    w.println("wrote " + written.size() + " file(s) to " + BenchCommand.display(null, dir));
+    w.println("wrote " + written.size() + " file(s) to " + StagebenchHome.display(dir));
     w.flush();
     return ExitCodes.OK;
   }

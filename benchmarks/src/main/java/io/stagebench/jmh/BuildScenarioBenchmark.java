@@ -9,7 +9,10 @@ import io.stagebench.bases.Profiles;
 import io.stagebench.run.RunCleanup;
 import io.stagebench.run.RunIds;
 import io.stagebench.run.Scenario;
+import io.stagebench.run.RunScope;
 import io.stagebench.run.ScenarioSession;
+import io.stagebench.engine.BuilderKind;
+import java.util.List;
 import io.stagebench.bases.StagebenchHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,11 +73,12 @@ public class BuildScenarioBenchmark {
         .orElseThrow(() -> new IllegalArgumentException("fixture " + fixture + " has no variant " + variant));
     engine = Engine.connect();
     Profile profile = Profiles.choose(home, engine, System.getProperty("stagebench.profile", "offline"), s -> { });
-    Profiles.ensurePresent(engine, profile, Profiles.imagesUsedBy(profile, java.util.List.of(f)), s -> { });
-    String runId = RunIds.next();
+    RunScope scope = new RunScope(RunIds.next(), profile);
+    Profiles.ensurePresent(engine, profile, scope.baseImagesUsedBy(List.of(f)), s -> { });
+    String runId = scope.runId();
     cleanup = new RunCleanup(engine, runId, false);
     work = Files.createTempDirectory("stagebench-jmh-" + runId);
-    session = new ScenarioSession(engine, profile, runId, f, v, builder, Scenario.of(scenario), work);
+    session = new ScenarioSession(engine, scope, f, v, BuilderKind.parse(builder), Scenario.of(scenario), work);
     session.prepare();
   }
 

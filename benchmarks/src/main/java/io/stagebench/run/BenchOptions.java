@@ -1,5 +1,8 @@
 package io.stagebench.run;
 
+import io.stagebench.engine.BuilderKind;
+import io.stagebench.engine.Builders;
+import io.stagebench.engine.EngineKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +13,7 @@ import java.util.Set;
  * @param fixtures fixture names (empty: all)
  * @param variants variant names to keep (empty: all)
  * @param scenarios the scenarios, in order
- * @param builders {@code classic} and/or {@code buildkit}
+ * @param builders the builders, in order
  * @param reps samples per scenario other than cold
  * @param coldReps samples of the cold scenario
  * @param warmup discarded samples before each scenario's reps
@@ -21,7 +24,7 @@ public record BenchOptions(
     List<String> fixtures,
     Optional<Set<String>> variants,
     List<Scenario> scenarios,
-    List<String> builders,
+    List<BuilderKind> builders,
     int reps,
     int coldReps,
     int warmup,
@@ -42,10 +45,10 @@ public record BenchOptions(
 
   /**
    * The same options with each builder named for what runs on {@code engine}: {@code classic} is
-   * Buildah on Podman ({@link io.stagebench.engine.Builders#actual}); duplicates dropped.
+   * Buildah on Podman ({@link Builders#actual}); duplicates dropped.
    */
-  public BenchOptions onEngine(io.stagebench.engine.EngineKind engine) {
-    List<String> actual = builders.stream().map(b -> io.stagebench.engine.Builders.actual(engine, b)).distinct().toList();
+  public BenchOptions onEngine(EngineKind engine) {
+    List<BuilderKind> actual = builders.stream().map(b -> Builders.actual(engine, b)).distinct().toList();
     return new BenchOptions(fixtures, variants, scenarios, actual, reps, coldReps, warmup, shard, keepImages);
   }
 

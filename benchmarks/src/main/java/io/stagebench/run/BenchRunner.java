@@ -1,27 +1,40 @@
 package io.stagebench.run;
 
-import io.stagebench.bases.Profile;
+import io.stagebench.StagebenchException;
+import io.stagebench.StagebenchException.Category;
 import io.stagebench.bases.Profiles;
+import io.stagebench.engine.BuildFailedException;
+import io.stagebench.engine.BuildResult;
+import io.stagebench.engine.Builder;
+import io.stagebench.engine.BuilderKind;
+import io.stagebench.engine.Builders;
+import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineException;
+import io.stagebench.engine.EngineKind;
+import io.stagebench.engine.UnsupportedBuildException;
 import io.stagebench.fixture.Edits;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.fixture.Secrets;
-import io.stagebench.StagebenchException;
-import io.stagebench.engine.BuildFailedException;
-import io.stagebench.engine.BuildRequest;
-import io.stagebench.engine.BuildResult;
-import io.stagebench.engine.Builder;
-import io.stagebench.engine.Builders;
-import io.stagebench.engine.UnsupportedBuildException;
-import io.stagebench.engine.Engine;
-import io.stagebench.engine.Labels;
+import io.stagebench.image.ImageAnalyzer;
+import io.stagebench.image.ImageArchive;
+import io.stagebench.image.ImageReport;
+import io.stagebench.image.ImageSizes;
+import io.stagebench.image.ImageSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the benchmark: for each scenario, repetitions in rounds over every unit, the unit order
@@ -43,27 +56,28 @@ public final class BenchRunner {
   }
 
   private final Engine engine;
-  private final Profile profile;
-  private final String runId;
+  private final RunScope scope;
   private final Path workDir;
   private final Listener listener;
   private long started;
   private int done;
   private int total;
-  private final Map<String, Builder> builders = new java.util.concurrent.ConcurrentHashMap<>();
-  private java.util.Optional<java.time.Duration> buildTimeout = java.util.Optional.empty();
+  private final BuildFailures failures;
+  private final Map<BuilderKind, Builder> builders = new ConcurrentHashMap<>();
+  private Optional<Duration> buildTimeout = Optional.empty();
   private boolean analyze = true;
-  private final java.util.concurrent.ScheduledExecutorService timer =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+  private Map<String, Long> calibration;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "stagebench-build-timeout");
         t.setDaemon(true);
         return t;
       });
 
-  public BenchRunner(Engine engine, Profile profile, String runId, Path workDir, Listener listener) {
+  public BenchRunner(Engine engine, RunScope scope, Path workDir, Listener listener) {
     this.engine = engine;
-    this.profile = profile;
-    this.runId = runId;
+    this.failures = new BuildFailures(engine);
+    this.scope = scope;
     this.workDir = workDir;
     this.listener = listener;
   }
@@ -72,8 +86,8 @@ public final class BenchRunner {
    * Ends any build that runs longer than {@code timeout}: it is recorded as failed ("timed out")
    * and the run goes on with the next unit.
    */
-  public BenchRunner withBuildTimeout(java.time.Duration timeout) {
-    this.buildTimeout = java.util.Optional.of(timeout);
+  public BenchRunner withBuildTimeout(Duration timeout) {
+    this.buildTimeout = Optional.of(timeout);
     return this;
   }
 
@@ -86,8 +100,6 @@ public final class BenchRunner {
     this.analyze = on;
     return this;
   }
-
-  private Map<String, Long> calibration;
 
   /**
    * Measures the engine's calibration build ({@link EngineCalibration}) per builder at the start of
@@ -105,11 +117,11 @@ public final class BenchRunner {
 
   /** The units of a run: every selected (fixture, variant) of this shard, times each builder. */
   public static List<UnitResult> plan(List<Fixture> fixtures, BenchOptions o) {
-    return plan(fixtures, o, io.stagebench.engine.EngineKind.DOCKER);
+    return plan(fixtures, o, EngineKind.DOCKER);
   }
 
   /** The units, with those of a builder {@code engine} does not have skipped with the reason. */
-  public static List<UnitResult> plan(List<Fixture> fixtures, BenchOptions o, io.stagebench.engine.EngineKind engine) {
+  public static List<UnitResult> plan(List<Fixture> fixtures, BenchOptions o, EngineKind engine) {
     List<Map.Entry<Fixture, Fixture.Variant>> pairs = new ArrayList<>();
     for (Fixture f : fixtures) {
       for (Fixture.Variant v : f.variants()) {
@@ -120,15 +132,13 @@ public final class BenchRunner {
     }
     List<UnitResult> units = new ArrayList<>();
     for (Map.Entry<Fixture, Fixture.Variant> p : o.shard().select(pairs)) {
-      for (String b : o.builders()) {
+      for (BuilderKind b : o.builders()) {
         UnitResult u = new UnitResult(p.getKey(), p.getValue(), b);
-        String unavailable = io.stagebench.engine.Builders.unavailable(engine, b);
+        String unavailable = Builders.unavailable(engine, b);
         if (unavailable != null) {
-          u.status = "skipped";
-          u.reason = Optional.of(unavailable);
+          u.skip(unavailable);
         } else if (!p.getValue().supports(b)) {
-          u.status = "skipped";
-          u.reason = Optional.of("the variant needs " + String.join(" or ", p.getValue().builders()) + ", not " + b);
+          u.skip("the variant needs " + p.getValue().buildersText() + ", not " + b.id());
         }
         units.add(u);
       }
@@ -144,11 +154,11 @@ public final class BenchRunner {
    */
   public void run(List<UnitResult> units, BenchOptions o) throws StagebenchException, InterruptedException {
     List<Fixture> fixtures = units.stream().map(UnitResult::fixture).distinct().toList();
-    Profiles.ensurePresent(engine, profile, Profiles.imagesUsedBy(profile, fixtures), listener::line);
+    Profiles.ensurePresent(engine, scope.profile(), scope.baseImagesUsedBy(fixtures), listener::line);
     if (calibration != null) {
-      calibration.putAll(EngineCalibration.measure(engine, o.builders(), runId, workDir, listener::line));
+      calibration.putAll(EngineCalibration.measure(engine, o.builders(), scope.runId(), workDir, listener::line));
     }
-    List<UnitResult> active = units.stream().filter(u -> !u.status.equals("skipped")).toList();
+    List<UnitResult> active = units.stream().filter(u -> u.status() != UnitStatus.SKIPPED).toList();
     // One priming build per unit (the first cold sample when cold is measured), then the rounds.
     total = active.size();
     for (Scenario s : o.scenarios()) {
@@ -158,14 +168,14 @@ public final class BenchRunner {
     // Every unit gets its final image and smoke check first; cold (no cache) needs no priming.
     for (UnitResult u : active) {
       // A resumed unit that has its cold samples already is primed from the cache.
-      prime(u, o.scenarios().contains(Scenario.COLD) && !u.samples.containsKey(Scenario.COLD));
+      prime(u, o.scenarios().contains(Scenario.COLD) && u.sampleCount(Scenario.COLD) == 0);
     }
     listener.checkpoint(units);
     Map<UnitResult, Path> copies = new LinkedHashMap<>();
     for (Scenario s : o.scenarios()) {
       int rounds = rounds(s, o);
       List<UnitResult> live = active.stream().filter(UnitResult::usable).toList();
-      if (isEdit(s)) {
+      if (s.isEdit()) {
         for (UnitResult u : live) {
           prepareCopy(u, s, copies);
         }
@@ -173,17 +183,17 @@ public final class BenchRunner {
         // The classic builder picks its cache among images of every variant that share a prefix
         // of steps; one untimed build settles which chain this variant's warm builds follow.
         for (UnitResult u : live) {
-          build(u, u.fixture.dir(), false, "warm prime", 0, 0);
+          build(u, u.fixture().dir(), false, "warm prime", 0, 0);
         }
       }
       for (int round = 0; round < rounds; round++) {
         List<UnitResult> order = rotate(live.stream().filter(UnitResult::usable).toList(), round);
         for (UnitResult u : order) {
-          if (u.skippedScenarios.containsKey(s)) {
+          if (u.skipped(s)) {
             continue;
           }
           boolean warmup = s != Scenario.COLD && round < o.warmup();
-          int have = u.samples.getOrDefault(s, List.of()).size();
+          int have = u.sampleCount(s);
           if (have >= o.repsFor(s) || (warmup && have > 0)) {
             continue; // measured before a --resume
           }
@@ -192,21 +202,13 @@ public final class BenchRunner {
         listener.checkpoint(units);
       }
     }
-    for (UnitResult u : active) {
-      if (u.status.equals("pending")) {
-        u.status = "ok";
-      }
-    }
+    active.forEach(UnitResult::complete);
     listener.checkpoint(units);
   }
 
   /** Rounds after priming: cold's first sample is the priming build itself. */
   private static int rounds(Scenario s, BenchOptions o) {
     return s == Scenario.COLD ? o.coldReps() - 1 : o.repsFor(s) + o.warmup();
-  }
-
-  private static boolean isEdit(Scenario s) {
-    return ScenarioSession.isEdit(s);
   }
 
   static <T> List<T> rotate(List<T> list, int by) {
@@ -223,54 +225,48 @@ public final class BenchRunner {
   /** Builds the unit once (cold when {@code noCache}), records its image, and runs its smoke check. */
   private void prime(UnitResult u, boolean coldScenario) throws StagebenchException, InterruptedException {
     checkInterrupted();
-    Optional<BuildResult> r = build(u, u.fixture.dir(), coldScenario, coldScenario ? "cold" : "prime", 1, 1);
+    Optional<BuildResult> r = build(u, u.fixture().dir(), coldScenario, coldScenario ? "cold" : "prime", 1, 1);
     if (r.isEmpty()) {
       return;
     }
     if (coldScenario) {
-      u.add(Scenario.COLD, sample(r.get()));
-      u.lastSteps.put(Scenario.COLD, r.get().steps());
+      u.recordSample(Scenario.COLD, sample(r.get()), r.get().steps());
     }
     String built = r.get().imageId();
-    Optional<io.stagebench.image.ImageSizes> sizes = analyze && u.analysis.isEmpty() ? analyse(u, built) : Optional.empty();
+    Optional<ImageSizes> sizes = analyze && u.analysis().isEmpty() ? analyse(u, built) : Optional.empty();
     if (sizes.isEmpty()) {
       // no analysis (or it failed): the sizes still have to mean the same on every engine
-      sizes = Optional.of(io.stagebench.image.ImageSizes.measure(engine, built, false));
+      sizes = Optional.of(ImageSizes.measure(engine, built, false));
     }
-    ImageFacts.Facts facts = ImageFacts.of(engine, built, profile.buildArgs().values(),
-        VariantFiles.stageGraph(u.fixture, u.variant, profile), sizes.get().historySizes());
-    u.imageId = Optional.of(facts.id());
-    u.sizeBytes = sizes.get().uncompressedBytes();
-    u.engineSizeBytes = Optional.of(facts.sizeBytes());
-    u.layerCount = facts.layerCount();
-    u.layers = facts.layers();
-    if (u.fixture.smoke().http().isEmpty() && u.fixture.smoke().command().isEmpty()) {
-      listener.line(u.label() + ": " + Units.bytes(u.sizeBytes) + ", no smoke check (ad hoc)");
+    ImageFacts.Facts facts = ImageFacts.of(engine, built, scope.profile().buildArgs().values(),
+        VariantFiles.stageGraph(u.fixture(), u.variant(), scope.profile()), sizes.get().historySizes());
+    u.recordImage(new UnitResult.ImageRecord(facts.id(), sizes.get().uncompressedBytes(), Optional.of(facts.sizeBytes()),
+        facts.layerCount(), facts.layers()));
+    if (u.fixture().smoke().http().isEmpty() && u.fixture().smoke().command().isEmpty()) {
+      listener.line(u.label() + ": " + Units.bytes(u.sizeBytes()) + ", no smoke check (ad hoc)");
       return;
     }
-    SmokeCheck.Result smoke = new SmokeCheck(engine, runId).run(facts.id(), u.fixture.smoke());
-    u.smoke = Optional.of(smoke);
-    listener.line(u.label() + ": " + Units.bytes(u.sizeBytes) + ", smoke " + (smoke.passed() ? "passed" : "FAILED: " + smoke.detail()));
+    SmokeCheck.Result smoke = new SmokeCheck(engine, scope.runId()).run(facts.id(), u.fixture().smoke());
+    u.recordSmoke(smoke);
+    listener.line(u.label() + ": " + Units.bytes(u.sizeBytes()) + ", smoke " + (smoke.passed() ? "passed" : "FAILED: " + smoke.detail()));
     if (!smoke.passed()) {
       u.fail("smoke check failed: " + smoke.detail(), List.of(smoke.detail()));
     }
   }
 
   /** Analyses the image; its sizes, or empty when the analysis failed. */
-  private Optional<io.stagebench.image.ImageSizes> analyse(UnitResult u, String imageId) throws InterruptedException {
+  private Optional<ImageSizes> analyse(UnitResult u, String imageId) throws InterruptedException {
     checkInterrupted();
     listener.progress(new Position(u.label(), "analysis", 1, 1, done, total, (System.nanoTime() - started) / 1_000_000, -1));
     long t0 = System.nanoTime();
     try {
-      io.stagebench.image.ImageArchive archive = io.stagebench.image.ImageSource.fromEngine(engine, imageId, true);
-      io.stagebench.image.ImageReport r = io.stagebench.image.ImageAnalyzer.analyze(imageId, archive, 5);
-      io.stagebench.image.ImageSizes sizes = io.stagebench.image.ImageSizes.of(archive,
-          io.stagebench.image.ImageSizes.engineSize(engine, imageId));
-      u.compressedBytes = sizes.compressed();
-      u.compressedSource = Optional.of(sizes.compressedSource().id());
-      u.analysis = Optional.of(analysis(r));
+      ImageArchive archive = ImageSource.fromEngine(engine, imageId, true);
+      ImageReport r = ImageAnalyzer.analyze(imageId, archive, 5);
+      ImageSizes sizes = ImageSizes.of(archive, ImageSizes.engineSize(engine, imageId));
+      u.recordAnalysis(UnitResult.AnalysisFacts.of(r),
+          sizes.compressed().map(c -> new UnitResult.Compressed(c, sizes.compressedSource().id())));
       listener.line(u.label() + ": analysed in " + Units.millis((System.nanoTime() - t0) / 1_000_000) + ", compressed "
-          + u.compressedBytes.map(Units::bytes).orElse("?") + ", wasted " + Units.bytes(r.dive().wastedBytes()));
+          + sizes.compressed().map(Units::bytes).orElse("?") + ", wasted " + Units.bytes(r.dive().wastedBytes()));
       return Optional.of(sizes);
     } catch (StagebenchException | RuntimeException e) {
       listener.line(u.label() + ": image analysis failed, the unit goes on without it: " + firstLine(e.getMessage()));
@@ -278,30 +274,17 @@ public final class BenchRunner {
     }
   }
 
-  /** The report's highlights of an analysis. */
-  static io.stagebench.report.Report.Analysis analysis(io.stagebench.image.ImageReport r) {
-    long residueBytes = r.residue().stream().mapToLong(io.stagebench.image.Residue.Item::bytes).sum();
-    List<String> residue = r.residue().stream()
-        .sorted(java.util.Comparator.comparingLong(io.stagebench.image.Residue.Item::bytes).reversed())
-        .limit(5)
-        .map(i -> i.what() + " (" + Units.bytes(i.bytes()) + ")")
-        .toList();
-    return new io.stagebench.report.Report.Analysis(
-        Math.round(r.dive().efficiency() * 10_000) / 10_000.0, r.dive().wastedBytes(), r.image().recoverableBytes(),
-        residueBytes, residue, r.binaries().problems().size());
-  }
-
   private void prepareCopy(UnitResult u, Scenario s, Map<UnitResult, Path> copies) throws StagebenchException, InterruptedException {
-    Optional<Fixture.Edit> edit = ScenarioSession.edit(u.fixture, s);
+    Optional<Fixture.Edit> edit = s.editOf(u.fixture());
     if (edit.isEmpty()) {
-      u.skippedScenarios.put(s, "no " + (s == Scenario.SOURCE_EDIT ? "source" : "dependency") + " edit declared (fixture.json edits, or --" + (s == Scenario.SOURCE_EDIT ? "source" : "deps") + "-edit ad hoc)");
+      u.skipScenario(s, "no " + (s == Scenario.SOURCE_EDIT ? "source" : "dependency") + " edit declared (fixture.json edits, or --" + (s == Scenario.SOURCE_EDIT ? "source" : "deps") + "-edit ad hoc)");
       return;
     }
-    Path copy = workDir.resolve(u.fixture.name() + "-" + u.variant.name() + "-" + u.builder + "-" + s.id());
+    Path copy = RunScope.copyDir(workDir, u.fixture(), u.variant(), u.builder(), s);
     try {
-      Edits.copyTree(u.fixture.dir(), copy);
+      Edits.copyTree(u.fixture().dir(), copy);
     } catch (IOException e) {
-      throw new StagebenchException(StagebenchException.Category.ENVIRONMENT, "cannot copy " + u.fixture.name() + " to a temporary directory: " + e.getMessage());
+      throw new StagebenchException(Category.ENVIRONMENT, "cannot copy " + u.fixture().name() + " to a temporary directory: " + e.getMessage());
     }
     copies.put(u, copy);
     // An untimed build of the unedited copy, so the first timed edit starts from a warm cache.
@@ -311,13 +294,13 @@ public final class BenchRunner {
   private void measure(UnitResult u, Scenario s, int round, int rounds, boolean warmup, Path copy)
       throws StagebenchException, InterruptedException {
     checkInterrupted();
-    Path context = u.fixture.dir();
-    if (isEdit(s)) {
+    Path context = u.fixture().dir();
+    if (s.isEdit()) {
       context = copy;
-      Fixture.Edit edit = ScenarioSession.edit(u.fixture, s).orElseThrow();
+      Fixture.Edit edit = s.editOf(u.fixture()).orElseThrow();
       try {
         // Unique per unit too: variants sharing build steps must not hit each other's cache.
-        Edits.apply(copy, edit, ScenarioSession.editValue(runId, u.variant, u.builder, s, round));
+        Edits.apply(copy, edit, scope.editValue(u.variant(), u.builder(), s, round));
       } catch (IOException | RuntimeException e) {
         u.fail(s.id() + " edit failed: " + e.getMessage(), List.of());
         return;
@@ -325,10 +308,9 @@ public final class BenchRunner {
     }
     Optional<BuildResult> r = build(u, context, s == Scenario.COLD, s.id() + (warmup ? " (warmup)" : ""), round + 1, rounds);
     if (r.isPresent() && !warmup) {
-      u.add(s, sample(r.get()));
-      u.lastSteps.put(s, r.get().steps());
+      u.recordSample(s, sample(r.get()), r.get().steps());
     }
-    if (r.isPresent() && isEdit(s)) {
+    if (r.isPresent() && s.isEdit()) {
       dropEditImage(u, r.get().imageId());
     }
   }
@@ -339,14 +321,14 @@ public final class BenchRunner {
    * of untagged images per sample. The unedited image and the layers it shares stay (the cache).
    */
   private void dropEditImage(UnitResult u, String imageId) {
-    if (imageId == null || u.imageId.isEmpty()) {
+    if (imageId == null || u.imageId().isEmpty()) {
       return;
     }
     try {
       // builders may report a short ID; u.imageId is the engine's full one (inspect), so compare
       // full IDs and never drop the unedited image (an edit that changed nothing gives it again)
       String full = engine.client().inspectImageCmd(imageId).exec().getId();
-      if (full.equals(u.imageId.get())) {
+      if (full.equals(u.imageId().get())) {
         return;
       }
       engine.client().removeImageCmd(full).withForce(true).withNoPrune(false).exec();
@@ -364,79 +346,38 @@ public final class BenchRunner {
     long elapsed = (System.nanoTime() - started) / 1_000_000;
     long eta = done == 0 ? -1 : elapsed * (total - done) / done;
     listener.progress(new Position(u.label(), what, rep, reps, done, total, elapsed, eta));
-    BuildRequest req = ScenarioSession.request(profile, runId, u.fixture, u.variant, u.builder, context, noCache);
-    Builder builder = builders.computeIfAbsent(u.builder, b -> Builders.of(engine, b));
-    java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.ScheduledFuture<?> deadline = buildTimeout.<java.util.concurrent.ScheduledFuture<?>>map(t -> timer.schedule(() -> {
+    Builder builder = builders.computeIfAbsent(u.builder(), b -> Builders.of(engine, b));
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> deadline = buildTimeout.<ScheduledFuture<?>>map(t -> timer.schedule(() -> {
       timedOut.set(true);
       builder.cancel();
-    }, t.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).orElse(null);
+    }, t.toMillis(), TimeUnit.MILLISECONDS)).orElse(null);
     try {
-      BuildResult r = builder.build(req);
+      BuildResult r = builder.build(scope.request(u.fixture(), u.variant(), u.builder(), context, noCache));
       r.warnings().forEach(w -> listener.line(u.label() + " " + what + ": warning: " + w));
-      u.contextBytes = r.contextBytes();
+      u.recordContext(r.contextBytes());
       done++;
       return Optional.of(r);
     } catch (UnsupportedBuildException e) {
       done++;
       listener.line(u.label() + ": skipped, " + e.getMessage());
-      u.status = "skipped";
-      u.reason = Optional.of(e.getMessage());
+      u.skip(e.getMessage());
       return Optional.empty();
     } catch (BuildFailedException e) {
       done++;
       String why = timedOut.get()
           ? "timed out after " + buildTimeout.get().toSeconds() + " s (--build-timeout); the build was stopped"
-          : diskFull(e).orElse(e.getMessage());
-      listener.line(u.label() + " " + what + ": BUILD FAILED: " + Secrets.of(u.variant.buildArgs()).scrub(why));
+          : failures.diskFull(e).orElse(e.getMessage());
+      listener.line(u.label() + " " + what + ": BUILD FAILED: " + Secrets.of(u.variant().buildArgs()).scrub(why));
       u.fail(what + " build failed: " + why, e.logTail());
       if (!timedOut.get()) {
-        engineStillThere(e);
+        failures.engineStillThere(e);
       }
       return Optional.empty();
     } finally {
       if (deadline != null) {
         deadline.cancel(false);
       }
-    }
-  }
-
-  /**
-   * A build that ran out of room says so, with where and how much is left, instead of the bare
-   * exit code of the step that hit it.
-   */
-  private Optional<String> diskFull(BuildFailedException e) {
-    String all = (e.getMessage() + "\n" + String.join("\n", e.logTail())).toLowerCase(java.util.Locale.ROOT);
-    if (!all.contains("no space left on device")) {
-      return Optional.empty();
-    }
-    String where;
-    try {
-      Engine.Disk d = engine.disk();
-      where = d.freeBytes().isPresent()
-          ? Units.bytes(d.freeBytes().getAsLong()) + " free under " + d.dataRoot()
-          : "free space under " + d.dataRoot() + " unknown (remote engine)";
-    } catch (StagebenchException | RuntimeException ex) {
-      where = "free space unknown";
-    }
-    return Optional.of("the engine's disk is full (No space left on device; " + where
-        + "): free space with `stagebench clean`, `docker image prune`, `docker builder prune`, or give the engine more disk");
-  }
-
-  /**
-   * A build that failed because the engine went away is not the fixture's fault: the run stops
-   * (the caller writes the partial report and exits 3) instead of failing every remaining unit.
-   */
-  private void engineStillThere(BuildFailedException cause) throws StagebenchException {
-    try {
-      // An engine shutting down still answers for a moment after it kills the build's container.
-      Thread.sleep(1500);
-      engine.ping();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (StagebenchException | RuntimeException gone) {
-      throw new io.stagebench.engine.EngineException("it stopped answering after a build failed (" + firstLine(cause.getMessage())
-          + ")", gone);
     }
   }
 

@@ -2,6 +2,7 @@ package io.stagebench.run;
 
 import io.stagebench.StagebenchException;
 import io.stagebench.engine.BuildRequest;
+import io.stagebench.engine.BuilderKind;
 import io.stagebench.engine.Builders;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.Labels;
@@ -36,9 +37,9 @@ public final class EngineCalibration {
    * Times the probe build with each builder; a builder whose probe fails is left out (its line says
    * why). The probe images carry the run's label, so the run's cleanup removes them.
    *
-   * @return milliseconds per builder, in the order given
+   * @return milliseconds per builder ID, in the order given
    */
-  public static Map<String, Long> measure(Engine engine, List<String> builders, String runId, Path work,
+  public static Map<String, Long> measure(Engine engine, List<BuilderKind> builders, String runId, Path work,
       Consumer<String> line) throws InterruptedException {
     Map<String, Long> out = new LinkedHashMap<>();
     Path ctx = work.resolve("calibration");
@@ -52,7 +53,7 @@ public final class EngineCalibration {
       line.accept("engine calibration skipped: cannot write its context: " + e.getMessage());
       return out;
     }
-    for (String b : builders) {
+    for (BuilderKind b : builders) {
       if (Builders.unavailable(engine.kind(), b) != null) {
         continue;
       }
@@ -64,11 +65,11 @@ public final class EngineCalibration {
           }
           long t0 = System.nanoTime();
           String id = Builders.of(engine, b).build(new BuildRequest(ctx, "Dockerfile", Optional.empty(), Map.of(),
-              Map.of(Labels.RUN, runId), Set.of(RunIds.tag(runId, "calibration", "probe", b)), true)).imageId();
+              Map.of(Labels.RUN, runId), Set.of(RunIds.tag(runId, "calibration", "probe", b.id())), true)).imageId();
           samples.add((System.nanoTime() - t0) / 1_000_000);
           drop(engine, id);
         }
-        out.put(b, samples.stream().mapToLong(Long::longValue).min().orElseThrow());
+        out.put(b.id(), samples.stream().mapToLong(Long::longValue).min().orElseThrow());
       } catch (StagebenchException e) {
         line.accept("engine calibration with " + b + " failed, left out: " + e.getMessage().lines().findFirst().orElse(""));
       }

@@ -10,7 +10,9 @@ import io.stagebench.StagebenchException;
 import io.stagebench.engine.BuildFailedException;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.BuildResult;
+import io.stagebench.engine.BuilderKind;
 import io.stagebench.engine.Builders;
+import io.stagebench.engine.EngineKind;
 import io.stagebench.engine.UnsupportedBuildException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
@@ -18,6 +20,7 @@ import io.stagebench.engine.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,11 +65,11 @@ public final class FixtureCheck {
   }
 
   /** The builders to run {@code v} with under {@code choice}; empty with a reason when none fits. */
-  static List<String> builders(Fixture.Variant v, BuilderChoice choice) {
+  static List<BuilderKind> builders(Fixture.Variant v, BuilderChoice choice) {
     return switch (choice) {
-      case AUTO -> List.of(v.supports("classic") ? "classic" : "buildkit");
-      case CLASSIC -> v.supports("classic") ? List.of("classic") : List.of();
-      case BUILDKIT -> v.supports("buildkit") ? List.of("buildkit") : List.of();
+      case AUTO -> List.of(v.supports(BuilderKind.CLASSIC) ? BuilderKind.CLASSIC : BuilderKind.BUILDKIT);
+      case CLASSIC -> v.supports(BuilderKind.CLASSIC) ? List.of(BuilderKind.CLASSIC) : List.of();
+      case BUILDKIT -> v.supports(BuilderKind.BUILDKIT) ? List.of(BuilderKind.BUILDKIT) : List.of();
       case BOTH -> v.builders();
     };
   }
@@ -78,26 +81,25 @@ public final class FixtureCheck {
    */
   public List<Outcome> run(List<Fixture> fixtures, Optional<Set<String>> variantNames, BuilderChoice choice)
       throws StagebenchException {
-    Profiles.ensurePresent(engine, profile, Profiles.imagesUsedBy(profile, fixtures), progress);
+    Profiles.ensurePresent(engine, profile, new RunScope(runId, profile).baseImagesUsedBy(fixtures), progress);
     List<Outcome> out = new ArrayList<>();
     for (Fixture f : fixtures) {
       for (Fixture.Variant v : f.variants()) {
         if (variantNames.isPresent() && !variantNames.get().contains(v.name())) {
           continue;
         }
-        List<String> builders = builders(v, choice).stream()
-            .map(b -> io.stagebench.engine.Builders.actual(engine.kind(), b)).distinct().toList();
-        if (choice == BuilderChoice.AUTO && engine.kind() == io.stagebench.engine.EngineKind.PODMAN) {
-          builders = List.of("buildah"); // Buildah builds what either declared builder builds
+        List<BuilderKind> builders = builders(v, choice).stream()
+            .map(b -> Builders.actual(engine.kind(), b)).distinct().toList();
+        if (choice == BuilderChoice.AUTO && engine.kind() == EngineKind.PODMAN) {
+          builders = List.of(BuilderKind.BUILDAH); // Buildah builds what either declared builder builds
         }
         if (builders.isEmpty()) {
-          out.add(skip(f, v, choice.name().toLowerCase(java.util.Locale.ROOT),
-              "needs " + String.join(" or ", v.builders())));
+          out.add(skip(f, v, choice.name().toLowerCase(Locale.ROOT), "needs " + v.buildersText()));
           continue;
         }
-        for (String b : builders) {
-          String unavailable = io.stagebench.engine.Builders.unavailable(engine.kind(), b);
-          out.add(unavailable != null ? skip(f, v, b, unavailable) : check(f, v, b));
+        for (BuilderKind b : builders) {
+          String unavailable = Builders.unavailable(engine.kind(), b);
+          out.add(unavailable != null ? skip(f, v, b.id(), unavailable) : check(f, v, b));
         }
       }
     }
@@ -110,23 +112,20 @@ public final class FixtureCheck {
         Optional.empty(), Optional.empty(), List.of(), Optional.of(why));
   }
 
-  private Outcome check(Fixture f, Fixture.Variant v, String builder) throws StagebenchException {
-    progress.accept(f.name() + "/" + v.name() + " [" + builder + "]: building " + v.dockerfile()
+  private Outcome check(Fixture f, Fixture.Variant v, BuilderKind builder) throws StagebenchException {
+    progress.accept(f.name() + "/" + v.name() + " [" + builder.id() + "]: building " + v.dockerfile()
         + v.target().map(t -> " --target " + t).orElse(""));
-    Map<String, String> args = new LinkedHashMap<>(profile.buildArgs());
-    args.putAll(v.buildArgs());
-    BuildRequest req = new BuildRequest(f.dir(), v.dockerfile(), v.target(), args,
-        Map.of(Labels.RUN, runId), Set.of(RunIds.tag(runId, f.name(), v.name(), builder)), false);
+    BuildRequest req = new RunScope(runId, profile).request(f, v, builder, f.dir(), false);
     BuildResult r;
     try {
       r = Builders.of(engine, builder).build(req);
     } catch (UnsupportedBuildException e) {
-      return skip(f, v, builder, e.getMessage());
+      return skip(f, v, builder.id(), e.getMessage());
     } catch (BuildFailedException e) {
       Secrets secrets = Secrets.of(v.buildArgs());
       String why = secrets.scrub(e.getMessage());
       progress.accept(f.name() + "/" + v.name() + " [" + builder + "]: BUILD FAILED: " + why);
-      return new Outcome(f.name(), v.name(), builder, v.production(), Optional.empty(), 0, 0,
+      return new Outcome(f.name(), v.name(), builder.id(), v.production(), Optional.empty(), 0, 0,
           Optional.empty(), Optional.of(why), secrets.scrub(e.logTail()), Optional.empty());
     }
     InspectImageResponse img = BaseImages.inspect(engine, r.imageId()).orElseThrow(
@@ -135,9 +134,7 @@ public final class FixtureCheck {
     SmokeCheck.Result smoke = new SmokeCheck(engine, runId).run(img.getId(), f.smoke());
     progress.accept(f.name() + "/" + v.name() + " [" + builder + "]: " + Units.bytes(size) + " in "
         + Units.millis(r.wallMillis()) + ", smoke " + (smoke.passed() ? "passed" : "FAILED: " + smoke.detail()));
-    return new Outcome(f.name(), v.name(), builder, v.production(), Optional.of(img.getId()), size, r.wallMillis(),
+    return new Outcome(f.name(), v.name(), builder.id(), v.production(), Optional.of(img.getId()), size, r.wallMillis(),
         Optional.of(smoke), Optional.empty(), smoke.passed() ? List.of() : List.of(smoke.detail()), Optional.empty());
   }
-
-
 }

@@ -1,8 +1,10 @@
 package io.stagebench.run;
 
+import io.stagebench.fixture.Fixture;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The rebuild situations stagebench times. */
 public enum Scenario {
@@ -34,6 +36,16 @@ public enum Scenario {
     }
     throw new IllegalArgumentException("unknown scenario \"" + id + "\"; use one of "
         + String.join(", ", Arrays.stream(values()).map(Scenario::id).toList()));
+  }
+
+  /** Whether the scenario edits a copy of the fixture before each sample. */
+  public boolean isEdit() {
+    return this == SOURCE_EDIT || this == DEPS_EDIT;
+  }
+
+  /** The fixture's edit for this scenario; empty for cold and warm, or when it declares none. */
+  public Optional<Fixture.Edit> editOf(Fixture f) {
+    return this == SOURCE_EDIT ? f.sourceEdit() : this == DEPS_EDIT ? f.depsEdit() : Optional.empty();
   }
 
   public static List<Scenario> all() {

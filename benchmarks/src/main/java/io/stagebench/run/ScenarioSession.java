@@ -1,37 +1,32 @@
 package io.stagebench.run;
 
-import io.stagebench.bases.Profile;
+import io.stagebench.StagebenchException;
+import io.stagebench.StagebenchException.Category;
+import io.stagebench.engine.BuildFailedException;
+import io.stagebench.engine.BuildResult;
+import io.stagebench.engine.BuilderKind;
+import io.stagebench.engine.Builders;
+import io.stagebench.engine.Engine;
 import io.stagebench.fixture.Edits;
 import io.stagebench.fixture.Fixture;
-import io.stagebench.StagebenchException;
-import io.stagebench.engine.BuildFailedException;
-import io.stagebench.engine.BuildRequest;
-import io.stagebench.engine.BuildResult;
-import io.stagebench.engine.Engine;
-import io.stagebench.engine.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * One scenario of one unit (fixture, variant, builder) as a public entry point: {@link #prepare()}
  * does the untimed set-up {@link BenchRunner} does before a scenario's rounds, {@link #once(int)}
- * is one timed build. The JMH build benchmark drives it; {@link BenchRunner} shares its request,
- * edit and edit-value code, so both time the same builds.
+ * is one timed build. The JMH build benchmark drives it; it builds through the same {@link
+ * RunScope} as the runner, so both time the same builds.
  */
 public final class ScenarioSession implements AutoCloseable {
   private final Engine engine;
-  private final Profile profile;
-  private final String runId;
+  private final RunScope scope;
   private final Fixture fixture;
   private final Fixture.Variant variant;
-  private final String builder;
+  private final BuilderKind builder;
   private final Scenario scenario;
   private final Path workDir;
   private Path context;
@@ -41,18 +36,17 @@ public final class ScenarioSession implements AutoCloseable {
    * @throws StagebenchException (usage) when the variant does not support the builder or the
    *     fixture declares no edit for an edit scenario
    */
-  public ScenarioSession(Engine engine, Profile profile, String runId, Fixture fixture, Fixture.Variant variant, String builder,
+  public ScenarioSession(Engine engine, RunScope scope, Fixture fixture, Fixture.Variant variant, BuilderKind builder,
       Scenario scenario, Path workDir) throws StagebenchException {
     if (!variant.supports(builder)) {
-      throw new StagebenchException(StagebenchException.Category.USAGE, fixture.name() + "/" + variant.name()
-          + " does not build with " + builder + " (it needs " + String.join(" or ", variant.builders()) + ")");
+      throw new StagebenchException(Category.USAGE, fixture.name() + "/" + variant.name()
+          + " does not build with " + builder.id() + " (it needs " + variant.buildersText() + ")");
     }
-    if (isEdit(scenario) && edit(fixture, scenario).isEmpty()) {
-      throw new StagebenchException(StagebenchException.Category.USAGE, fixture.name() + " declares no edit for " + scenario.id());
+    if (scenario.isEdit() && scenario.editOf(fixture).isEmpty()) {
+      throw new StagebenchException(Category.USAGE, fixture.name() + " declares no edit for " + scenario.id());
     }
     this.engine = engine;
-    this.profile = profile;
-    this.runId = runId;
+    this.scope = scope;
     this.fixture = fixture;
     this.variant = variant;
     this.builder = builder;
@@ -69,12 +63,12 @@ public final class ScenarioSession implements AutoCloseable {
     if (scenario == Scenario.COLD) {
       return;
     }
-    if (isEdit(scenario)) {
-      context = workDir.resolve(fixture.name() + "-" + variant.name() + "-" + builder + "-" + scenario.id());
+    if (scenario.isEdit()) {
+      context = RunScope.copyDir(workDir, fixture, variant, builder, scenario);
       try {
         Edits.copyTree(fixture.dir(), context);
       } catch (IOException e) {
-        throw new StagebenchException(StagebenchException.Category.ENVIRONMENT,
+        throw new StagebenchException(Category.ENVIRONMENT,
             "cannot copy " + fixture.name() + " to a temporary directory: " + e.getMessage());
       }
     }
@@ -83,11 +77,11 @@ public final class ScenarioSession implements AutoCloseable {
 
   /** One timed build of the scenario: the edit applied first (value unique to {@code rep}). */
   public BuildResult once(int rep) throws StagebenchException {
-    if (isEdit(scenario)) {
+    if (scenario.isEdit()) {
       try {
-        Edits.apply(context, edit(fixture, scenario).orElseThrow(), editValue(runId, variant, builder, scenario, rep));
+        Edits.apply(context, scenario.editOf(fixture).orElseThrow(), scope.editValue(variant, builder, scenario, rep));
       } catch (IOException e) {
-        throw new StagebenchException(StagebenchException.Category.BUILD_FAILED, scenario.id() + " edit failed: " + e.getMessage());
+        throw new StagebenchException(Category.BUILD_FAILED, scenario.id() + " edit failed: " + e.getMessage());
       }
     }
     return build(scenario == Scenario.COLD);
@@ -95,10 +89,10 @@ public final class ScenarioSession implements AutoCloseable {
 
   private BuildResult build(boolean noCache) throws StagebenchException {
     try {
-      return io.stagebench.engine.Builders.of(engine, builder).build(request(profile, runId, fixture, variant, builder, context, noCache));
+      return Builders.of(engine, builder).build(scope.request(fixture, variant, builder, context, noCache));
     } catch (BuildFailedException e) {
-      throw new StagebenchException(StagebenchException.Category.BUILD_FAILED,
-          fixture.name() + "/" + variant.name() + " [" + builder + "] " + scenario.id() + " build failed: " + e.getMessage());
+      throw new StagebenchException(Category.BUILD_FAILED,
+          fixture.name() + "/" + variant.name() + " [" + builder.id() + "] " + scenario.id() + " build failed: " + e.getMessage());
     }
   }
 
@@ -112,27 +106,5 @@ public final class ScenarioSession implements AutoCloseable {
         // a temporary directory
       }
     }
-  }
-
-  /** The build request of a unit: profile and variant build args, the run label, the run's tag. */
-  static BuildRequest request(Profile profile, String runId, Fixture f, Fixture.Variant v, String builder, Path context, boolean noCache) {
-    Map<String, String> args = new LinkedHashMap<>(profile.buildArgs());
-    args.putAll(v.buildArgs());
-    return new BuildRequest(context, v.dockerfile(), v.target(), args,
-        Map.of(Labels.RUN, runId), Set.of(RunIds.tag(runId, f.name(), v.name(), builder)), noCache);
-  }
-
-  /** The fixture's edit for an edit scenario. */
-  static Optional<Fixture.Edit> edit(Fixture f, Scenario s) {
-    return s == Scenario.SOURCE_EDIT ? f.sourceEdit() : s == Scenario.DEPS_EDIT ? f.depsEdit() : Optional.empty();
-  }
-
-  /** An edit value unique per run, unit and repetition: variants sharing steps must not share cache. */
-  static String editValue(String runId, Fixture.Variant v, String builder, Scenario s, int rep) {
-    return runId + "-" + v.name() + "-" + builder + "-" + s.id() + "-" + rep;
-  }
-
-  static boolean isEdit(Scenario s) {
-    return s == Scenario.SOURCE_EDIT || s == Scenario.DEPS_EDIT;
   }
 }

@@ -1,5 +1,6 @@
 package io.stagebench.run;
 
+import io.stagebench.engine.BuilderKind;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.fixture.FixtureLoader;
 import io.stagebench.fixture.TinyFixture;
@@ -44,10 +45,10 @@ class BenchRunnerIT {
     String before = Files.readString(dir.resolve("src/app.sh"));
     String runId = RunIds.next();
     runs.add(runId);
-    BenchOptions o = new BenchOptions(List.of(), Optional.empty(), Scenario.all(), List.of("classic", "buildkit"), 2, 1, 0, Shard.ALL, false);
+    BenchOptions o = new BenchOptions(List.of(), Optional.empty(), Scenario.all(), List.of(BuilderKind.CLASSIC, BuilderKind.BUILDKIT), 2, 1, 0, Shard.ALL, false);
     List<UnitResult> units = BenchRunner.plan(List.of(tiny), o);
     List<String> lines = new ArrayList<>();
-    new BenchRunner(engine, TinyFixture.profile(), runId, Files.createDirectories(tmp.resolve("work")), new BenchRunner.Listener() {
+    new BenchRunner(engine, new RunScope(runId, TinyFixture.profile()), Files.createDirectories(tmp.resolve("work")), new BenchRunner.Listener() {
       @Override
       public void progress(BenchRunner.Position p) {
         assertThat(p.done()).isLessThan(p.total());
@@ -62,11 +63,11 @@ class BenchRunnerIT {
       public void checkpoint(List<UnitResult> results) {}
     }).run(units, o);
 
-    for (String b : List.of("classic", "buildkit")) {
+    for (BuilderKind b : List.of(BuilderKind.CLASSIC, BuilderKind.BUILDKIT)) {
       UnitResult single = unit(units, "single", b);
       UnitResult multi = unit(units, "multi", b);
-      assertThat(single.status()).as(b).isEqualTo("ok");
-      assertThat(multi.status()).as(b).isEqualTo("ok");
+      assertThat(single.status()).as(b.id()).isEqualTo(UnitStatus.OK);
+      assertThat(multi.status()).as(b.id()).isEqualTo(UnitStatus.OK);
       assertThat(single.smoke().orElseThrow().passed()).isTrue();
       assertThat(multi.smoke().orElseThrow().passed()).isTrue();
       // Sizes are the engine's own figures.
@@ -82,7 +83,7 @@ class BenchRunnerIT {
       assertThat(multi.layers()).noneMatch(l -> l.sizeBytes() >= 3_000_000 && !l.base());
       // Each final image is exported and analysed; the context size is the tar actually sent.
       for (UnitResult u : List.of(single, multi)) {
-        assertThat(u.compressedBytes()).as(b + " compressed size").hasValueSatisfying(c -> assertThat(c).isPositive());
+        assertThat(u.compressed()).as(b + " compressed size").hasValueSatisfying(c -> assertThat(c.bytes()).isPositive());
         assertThat(u.analysis()).as(b + " analysis").hasValueSatisfying(a -> {
           assertThat(a.efficiency()).isBetween(0.0, 1.0);
           assertThat(a.wastedBytes()).isNotNegative();
@@ -111,24 +112,24 @@ class BenchRunnerIT {
       assertThat(single.samples().get(Scenario.DEPS_EDIT)).allMatch(x -> x.stepsCached() == 1 && x.stepsExecuted() == 4);
       assertThat(multi.samples().get(Scenario.DEPS_EDIT)).allMatch(x -> x.stepsCached() == 2 && x.stepsExecuted() == 4);
       UnitResult broken = unit(units, "broken", b);
-      assertThat(broken.status()).isEqualTo("failed");
+      assertThat(broken.status()).isEqualTo(UnitStatus.FAILED);
       assertThat(String.join("\n", broken.logTail())).contains("tiny-broken");
       // RUN --mount=type=secret: classic lacks the syntax, BuildKit through the API lacks the session
       UnitResult secret = unit(units, "secret", b);
-      assertThat(secret.status()).isEqualTo("skipped");
-      assertThat(secret.reason().orElseThrow()).contains(b.equals("classic") ? "needs BuildKit" : "client session");
+      assertThat(secret.status()).isEqualTo(UnitStatus.SKIPPED);
+      assertThat(secret.reason().orElseThrow()).contains(b == BuilderKind.CLASSIC ? "needs BuildKit" : "client session");
     }
-    UnitResult cache = unit(units, "multi-cache", "classic");
-    assertThat(cache.status()).isEqualTo("skipped");
+    UnitResult cache = unit(units, "multi-cache", BuilderKind.CLASSIC);
+    assertThat(cache.status()).isEqualTo(UnitStatus.SKIPPED);
     assertThat(cache.reason().orElseThrow()).contains("needs buildkit");
-    UnitResult cacheBk = unit(units, "multi-cache", "buildkit");
-    assertThat(cacheBk.status()).isEqualTo("ok");
+    UnitResult cacheBk = unit(units, "multi-cache", BuilderKind.BUILDKIT);
+    assertThat(cacheBk.status()).isEqualTo(UnitStatus.OK);
     assertThat(cacheBk.samples().get(Scenario.WARM)).allMatch(x -> x.stepsExecuted() == 0 && x.stepsTotal() == 2);
-    UnitResult single = unit(units, "single", "classic");
-    UnitResult multi = unit(units, "multi", "classic");
+    UnitResult single = unit(units, "single", BuilderKind.CLASSIC);
+    UnitResult multi = unit(units, "multi", BuilderKind.CLASSIC);
     assertThat(Files.readString(dir.resolve("src/app.sh"))).as("the fixture is never edited").isEqualTo(before);
 
-    Report r = ReportAssembler.assemble(new ReportAssembler.RunInfo(runId, "2026-11-27T08:00:00Z", "2026-11-27T08:05:00Z", true, false, o, "test", null),
+    Report r = ReportMapper.toReport(new ReportMapper.RunInfo(runId, "2026-11-27T08:00:00Z", "2026-11-27T08:05:00Z", true, false, o, "test", null),
         Optional.of(engine.info()), TinyFixture.profile(), java.util.Map.of(), tmp, units);
     assertThat(io.stagebench.report.ReportSchema.problems(r)).as("the report conforms to reports/schema/report.schema.json").isEmpty();
     assertThat(r.failures()).hasSize(2).allSatisfy(f -> assertThat(f.variant()).isEqualTo("broken"));
@@ -138,14 +139,16 @@ class BenchRunnerIT {
     assertThat(r.fixtures().get(0).path()).isEqualTo("fixtures/tiny");
     Report.BuildResultJson singleJson = r.fixtures().get(0).variants().stream().filter(v -> v.name().equals("single"))
         .findFirst().orElseThrow().builds().get(0);
-    assertThat(singleJson.image().analysis()).isEqualTo(single.analysis().orElseThrow());
-    assertThat(singleJson.image().compressedBytes()).isEqualTo(single.compressedBytes().orElseThrow());
+    UnitResult.AnalysisFacts a = single.analysis().orElseThrow();
+    assertThat(singleJson.image().analysis()).isEqualTo(new Report.Analysis(a.efficiency(), a.wastedBytes(), a.recoverableBytes(),
+        a.residueBytes(), a.residue(), a.brokenBinaries()));
+    assertThat(singleJson.image().compressedBytes()).isEqualTo(single.compressed().orElseThrow().bytes());
     assertThat(singleJson.contextBytes()).isEqualTo(single.contextBytes());
     assertThat(singleJson.scenarios().get("warm").steps()).hasSize(5).allMatch(Report.Step::cached);
   }
 
-  private static UnitResult unit(List<UnitResult> units, String variant, String builder) {
-    return units.stream().filter(u -> u.variant().name().equals(variant) && u.builder().equals(builder)).findFirst().orElseThrow();
+  private static UnitResult unit(List<UnitResult> units, String variant, BuilderKind builder) {
+    return units.stream().filter(u -> u.variant().name().equals(variant) && u.builder() == builder).findFirst().orElseThrow();
   }
 
   static Set<String> names(List<UnitResult> units) {

@@ -1,5 +1,6 @@
 package io.stagebench.run;
 
+import io.stagebench.engine.BuilderKind;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.fixture.FixtureLoader;
 import io.stagebench.fixture.TinyFixture;
@@ -54,9 +55,9 @@ class CompareRegressionIT {
     runs.add(runId);
     String started = Instant.now().toString();
     BenchOptions o = new BenchOptions(List.of(), Optional.of(new java.util.LinkedHashSet<>(Set.of("multi"))), List.of(Scenario.WARM),
-        List.of("classic"), 3, 1, 0, Shard.ALL, false);
+        List.of(BuilderKind.CLASSIC), 3, 1, 0, Shard.ALL, false);
     List<UnitResult> units = BenchRunner.plan(List.of(tiny), o);
-    new BenchRunner(engine, TinyFixture.profile(), runId, Files.createDirectories(home.resolve("work")), new BenchRunner.Listener() {
+    new BenchRunner(engine, new RunScope(runId, TinyFixture.profile()), Files.createDirectories(home.resolve("work")), new BenchRunner.Listener() {
       @Override
       public void progress(BenchRunner.Position p) {}
 
@@ -66,7 +67,7 @@ class CompareRegressionIT {
       @Override
       public void checkpoint(List<UnitResult> results) {}
     }).run(units, o);
-    Report r = ReportAssembler.assemble(new ReportAssembler.RunInfo(runId, started, Instant.now().toString(), true, false, o, "test", null),
+    Report r = ReportMapper.toReport(new ReportMapper.RunInfo(runId, started, Instant.now().toString(), true, false, o, "test", null),
         Optional.of(engine.info()), TinyFixture.profile(), Map.of(), home, units);
     ReportStore.write(out, r);
     return out;

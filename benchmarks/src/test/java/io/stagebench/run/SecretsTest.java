@@ -1,11 +1,13 @@
 package io.stagebench.run;
 
+import io.stagebench.engine.BuilderKind;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.fixture.Secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecretsTest {
@@ -41,11 +43,12 @@ class SecretsTest {
 
   @Test
   void unitResultsNeverHandOutASecretFromReasonLogOrHistory() {
-    Fixture.Variant v = new Fixture.Variant("single", "Dockerfile", "single-stage", java.util.Optional.empty(),
-        Map.of("DEPLOY_TOKEN", "s3cr3t-deploy-value"), List.of("classic"), false);
-    UnitResult u = new UnitResult(null, v, "classic");
+    Fixture.Variant v = new Fixture.Variant("single", "Dockerfile", "single-stage", Optional.empty(),
+        Map.of("DEPLOY_TOKEN", "s3cr3t-deploy-value"), List.of(BuilderKind.CLASSIC), false);
+    UnitResult u = new UnitResult(null, v, BuilderKind.CLASSIC);
     u.fail("build failed: echo s3cr3t-deploy-value", List.of("Step 2/3 : RUN echo s3cr3t-deploy-value", "done"));
-    u.layers = List.of(new UnitResult.LayerFact("|1 DEPLOY_TOKEN=s3cr3t-deploy-value /bin/sh -c true", 0, false));
+    u.recordImage(new UnitResult.ImageRecord("sha256:1", 0, Optional.empty(), 1,
+        List.of(new UnitResult.LayerFact("|1 DEPLOY_TOKEN=s3cr3t-deploy-value /bin/sh -c true", 0, false))));
     assertThat(u.reason()).hasValue("build failed: echo ****");
     assertThat(u.logTail()).containsExactly("Step 2/3 : RUN echo ****", "done");
     assertThat(u.layers().get(0).createdBy()).isEqualTo("|1 DEPLOY_TOKEN=**** /bin/sh -c true");
