@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,14 +73,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   String maxSize;
 
   @Option(names = "--dockerfile", paramLabel = "FILE",
-      description = "The Dockerfile that built the image: ties each layer to its stage and line, sums bytes per stage, and lists its lint findings with the bytes at stake.")
+      description = "The Dockerfile that built the image: ties each layer to its stage and line, sums bytes per stage, and "
+          + "lists its lint findings with the bytes at stake (--build-arg and --target: as the build had them).")
   Path dockerfile;
 
-  @Option(names = "--build-arg", paramLabel = "K=V", description = "With --dockerfile: a build arg the build used; repeatable.")
-  Map<String, String> buildArgs = new LinkedHashMap<>();
-
-  @Option(names = "--target", paramLabel = "STAGE", description = "With --dockerfile: the stage the build targeted (default: the last).")
-  String target;
+  @Mixin DockerfileOptions build;
 
   @Override
   public Integer call() throws Exception {
@@ -114,14 +112,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private Optional<io.stagebench.dockerfile.StageGraph> graph() throws StagebenchException {
     if (dockerfile == null) {
-      if (!buildArgs.isEmpty() || target != null) {
+      if (build.given()) {
         throw new StagebenchException(StagebenchException.Category.USAGE, "--build-arg and --target need --dockerfile");
       }
       return Optional.empty();
     }
     try {
       return Optional.of(io.stagebench.dockerfile.StageGraph.resolve(
-          io.stagebench.dockerfile.DockerfileParser.parse(dockerfile), buildArgs, Optional.ofNullable(target)));
+          io.stagebench.dockerfile.DockerfileParser.parse(dockerfile), build.buildArgs(), build.target()));
     } catch (IOException e) {
       throw new StagebenchException(StagebenchException.Category.ENVIRONMENT, "cannot read --dockerfile " + dockerfile + ": " + e.getMessage());
     } catch (io.stagebench.dockerfile.DockerfileParseException | io.stagebench.dockerfile.StageGraphException e) {
@@ -133,7 +131,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   private List<io.stagebench.lint.Finding> lint() {
     try {
       return io.stagebench.lint.Linter.standard().lint(dockerfile, new io.stagebench.lint.Linter.Options(
-          buildArgs, Optional.ofNullable(target), Optional.empty(), java.util.Set.of())).findings();
+          build.buildArgs(), build.target(), Optional.empty(), java.util.Set.of())).findings();
     } catch (IOException | StagebenchException e) {
       return List.of();
     }

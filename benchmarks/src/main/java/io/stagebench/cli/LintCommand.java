@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,11 +77,7 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "DIR", description = "the build context: checks its .dockerignore (SB012) and reports its size")
   Path context;
 
-  @Option(names = "--build-arg", paramLabel = "K=V", description = "a build argument, as docker build takes it")
-  List<String> buildArgs = new ArrayList<>();
-
-  @Option(names = "--target", paramLabel = "STAGE", description = "the stage being built (default: the last)")
-  String target;
+  @Mixin DockerfileOptions dockerfile;
 
   @Option(names = "--explain", paramLabel = "ID", description = "print what a rule means and how to fix it")
   String explain;
@@ -142,7 +139,7 @@ public final class LintCommand implements Callable<Integer> {
       throw new StagebenchException(Category.USAGE, "lint: --context " + context + " is not a directory");
     }
     Linter.Options opts = new Linter.Options(
-        parseBuildArgs(), Optional.ofNullable(target), Optional.ofNullable(context), ignored);
+        dockerfile.buildArgs(), dockerfile.target(), Optional.ofNullable(context), ignored);
     Linter linter = Linter.standard();
     List<LintFormats.FileResult> results = new ArrayList<>();
     boolean fail = false;
@@ -183,25 +180,6 @@ public final class LintCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new StagebenchException(Category.ENVIRONMENT, "lint: " + f + ": cannot read: " + e.getMessage());
     }
-  }
-
-  private Map<String, String> parseBuildArgs() throws StagebenchException {
-    Map<String, String> args = new LinkedHashMap<>();
-    for (String a : buildArgs) {
-      int eq = a.indexOf('=');
-      if (eq == 0) {
-        throw new StagebenchException(Category.USAGE, "lint: --build-arg " + a + ": expected K=V");
-      }
-      if (eq < 0) {
-        String v = System.getenv(a);
-        if (v != null) {
-          args.put(a, v);
-        }
-      } else {
-        args.put(a.substring(0, eq), a.substring(eq + 1));
-      }
-    }
-    return args;
   }
 
   static String decode(byte[] b) {

@@ -1,5 +1,6 @@
 package io.stagebench.cli;
 
+import io.stagebench.StagebenchException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stagebench.dockerfile.BuildKitDump;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,14 +54,7 @@ public final class ParseCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the Dockerfile")
   Path file;
 
-  @Option(
-      names = "--build-arg",
-      paramLabel = "K=V",
-      description = "a build argument, as docker build takes it (K alone takes K from the environment)")
-  List<String> buildArgs = new ArrayList<>();
-
-  @Option(names = "--target", paramLabel = "STAGE", description = "the stage to build")
-  String target;
+  @Mixin DockerfileOptions dockerfile;
 
   @Option(
       names = "--format",
@@ -98,25 +93,16 @@ public final class ParseCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    Map<String, String> args = new LinkedHashMap<>();
-    for (String a : buildArgs) {
-      int eq = a.indexOf('=');
-      if (eq == 0) {
-        err.println("stagebench parse: --build-arg " + a + ": expected K=V");
-        return ExitCodes.USAGE;
-      }
-      if (eq < 0) {
-        String fromEnv = System.getenv(a);
-        if (fromEnv != null) {
-          args.put(a, fromEnv);
-        }
-      } else {
-        args.put(a.substring(0, eq), a.substring(eq + 1));
-      }
+    Map<String, String> args;
+    try {
+      args = dockerfile.buildArgs();
+    } catch (StagebenchException e) {
+      err.println("stagebench parse: " + e.getMessage());
+      return ExitCodes.USAGE;
     }
     StageGraph graph;
     try {
-      graph = StageGraph.resolve(df, args, Optional.ofNullable(target));
+      graph = StageGraph.resolve(df, args, dockerfile.target());
     } catch (StageGraphException e) {
       if (e.line() == 0) {
         err.println("stagebench parse: " + e.getMessage());
