@@ -9,6 +9,7 @@ import io.stagebench.image.DockerfileAttribution;
 import io.stagebench.image.ImageReport;
 import io.stagebench.image.ImageSource;
 import io.stagebench.image.Residue;
+import io.stagebench.lint.rules.Rules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -132,7 +133,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private List<io.stagebench.lint.Finding> lint() {
     try {
-      return io.stagebench.lint.Linter.standard().lint(dockerfile, new io.stagebench.lint.Linter.Options(
+      return new io.stagebench.lint.Linter(Rules.all()).lint(dockerfile, new io.stagebench.lint.Linter.Options(
           buildArgs, Optional.ofNullable(target), Optional.empty(), java.util.Set.of())).findings();
     } catch (IOException | StagebenchException e) {
       return List.of();

@@ -143,7 +143,7 @@ public final class LintCommand implements Callable<Integer> {
     }
     Linter.Options opts = new Linter.Options(
         parseBuildArgs(), Optional.ofNullable(target), Optional.ofNullable(context), ignored);
-    Linter linter = Linter.standard();
+    Linter linter = new Linter(rules);
     List<LintFormats.FileResult> results = new ArrayList<>();
     boolean fail = false;
     for (String f : files) {
