@@ -2,6 +2,7 @@ package io.stagebench.cli;
 
 import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.Units;
 import io.stagebench.dockerfile.DockerfileParser;
 import io.stagebench.lint.Finding;
 import io.stagebench.lint.LintConfig;
@@ -167,7 +168,7 @@ public final class LintCommand implements Callable<Integer> {
 
   private static String contextNote(List<LintFormats.FileResult> results) {
     return results.stream().flatMap(r -> r.result().context().stream()).findFirst()
-        .map(c -> "context: " + io.stagebench.lint.ContextScan.human(c.bytes()) + " in " + c.files() + " files"
+        .map(c -> "context: " + Units.bytes(c.bytes()) + " in " + c.files() + " files"
             + (c.dockerignore() ? "" : " (no .dockerignore)") + "\n")
         .orElse("");
   }

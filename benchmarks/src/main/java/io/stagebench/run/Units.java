@@ -2,7 +2,10 @@ package io.stagebench.run;
 
 import java.util.Locale;
 
-/** Human units for text output only; JSON keeps bytes and milliseconds. */
+/**
+ * Superseded by {@link io.stagebench.Units}; kept only for {@link BenchRunner}, whose disk-full
+ * failure reason is written into report.json in this format.
+ */
 public final class Units {
   private Units() {}
 
