@@ -44,46 +44,31 @@ final class ParameterExpansion {
     return keptAsWritten() ? "${" + name + "}" : current();
   }
 
-  /** {@code ${NAME:-word}}, {@code ${NAME:+word}}, {@code ${NAME:?word}}: an empty value counts as unset. */
-  String ifEmpty(int modifier, String word) throws ShellSyntaxException {
-    if (modifier != '-' && modifier != '+' && modifier != '?') {
+  /**
+   * {@code ${NAME-word}} (the word if unset), {@code ${NAME+word}} (the word if set), {@code
+   * ${NAME?word}} (an error if unset); with the colon ({@code :-}, {@code :+}, {@code :?}) an empty
+   * value counts as unset.
+   */
+  String withWord(boolean colon, int op, String word) throws ShellSyntaxException {
+    if (op != '-' && op != '+' && op != '?') {
       throw new ShellSyntaxException(
-          "unsupported modifier (" + Character.toString(modifier) + ") in substitution");
+          "unsupported modifier (" + Character.toString(op) + ") in substitution");
     }
     if (keptAsWritten()) {
-      return "${" + name + ":" + Character.toString(modifier) + word + "}";
+      return "${" + name + (colon ? ":" : "") + Character.toString(op) + word + "}";
     }
-    String current = current();
-    if (modifier == '-') {
-      return current.isEmpty() ? word : current;
-    }
-    if (modifier == '+') {
-      return current.isEmpty() ? "" : word;
-    }
-    if (current.isEmpty()) {
-      throw new ShellSyntaxException(
-          name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
-    }
-    return current;
-  }
-
-  /** {@code ${NAME-word}}, {@code ${NAME+word}}, {@code ${NAME?word}}: only an unset variable counts. */
-  String ifUnset(int op, String word) throws ShellSyntaxException {
-    if (keptAsWritten()) {
-      return "${" + name + Character.toString(op) + word + "}";
-    }
-    boolean set = value != null;
+    boolean missing = colon ? current().isEmpty() : value == null;
     if (op == '-') {
-      return set ? value : word;
+      return missing ? word : current();
     }
     if (op == '+') {
-      return set ? word : "";
+      return missing ? "" : word;
     }
-    if (!set) {
-      throw new ShellSyntaxException(
-          name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
+    if (missing) {
+      throw new ShellSyntaxException(name + ": "
+          + (!word.isEmpty() ? word : colon ? "is not allowed to be empty" : "is not allowed to be unset"));
     }
-    return value;
+    return current();
   }
 
   /**

@@ -254,12 +254,12 @@ public final class ShellWords {
             throw new ShellSyntaxException(
                 "unsupported modifier (:" + Character.toString(modifier) + ") in substitution");
           }
-          return expansion.ifEmpty(modifier, braced());
+          return expansion.withWord(true, modifier, braced());
         }
       case '-':
       case '+':
       case '?':
-        return expansion.ifUnset(op, braced());
+        return expansion.withWord(false, op, braced());
       case '#':
       case '%':
         // Patterns keep their escapes: \* is a literal star, not a wildcard.
