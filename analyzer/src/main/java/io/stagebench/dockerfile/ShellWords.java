@@ -3,8 +3,6 @@ package io.stagebench.dockerfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Docker's shell-word lexer: quotes, the escape character and {@code $VAR}/{@code ${VAR...}}
@@ -12,7 +10,8 @@ import java.util.regex.Pattern;
  * ...). It is not a shell: no globbing, no command substitution, no arithmetic.
  *
  * <p>One instance lexes one input; build it with the options, then call {@link #word} or {@link
- * #words}.
+ * #words}. This class reads the syntax; {@link ParameterExpansion} gives a variable reference its
+ * value once its parts are read.
  */
 public final class ShellWords {
   private static final int EOF = -1;
@@ -232,11 +231,7 @@ public final class ShellWords {
       if (name.isEmpty()) {
         return "$";
       }
-      String value = env.apply(name);
-      if (value == null) {
-        return skipUnset ? "$" + name : "";
-      }
-      return value;
+      return new ParameterExpansion(name, env.apply(name), skipUnset).bare();
     }
     next();
     int first = peek();
@@ -248,12 +243,10 @@ public final class ShellWords {
     }
     String name = name();
     int op = next();
-    String value = env.apply(name);
-    boolean set = value != null;
-    String current = set ? value : "";
+    ParameterExpansion expansion = new ParameterExpansion(name, env.apply(name), skipUnset);
     switch (op) {
       case '}':
-        return !set && skipUnset ? "${" + name + "}" : current;
+        return expansion.inBraces();
       case ':':
         {
           int modifier = next();
@@ -261,61 +254,16 @@ public final class ShellWords {
             throw new ShellSyntaxException(
                 "unsupported modifier (:" + Character.toString(modifier) + ") in substitution");
           }
-          String word = braced();
-          String spelled = "${" + name + ":" + Character.toString(modifier) + word + "}";
-          switch (modifier) {
-            case '-':
-              return !set && skipUnset ? spelled : current.isEmpty() ? word : current;
-            case '+':
-              return !set && skipUnset ? spelled : current.isEmpty() ? "" : word;
-            case '?':
-              if (!set && skipUnset) {
-                return spelled;
-              }
-              if (current.isEmpty()) {
-                throw new ShellSyntaxException(
-                    name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
-              }
-              return current;
-            default:
-              throw new ShellSyntaxException(
-                  "unsupported modifier (" + Character.toString(modifier) + ") in substitution");
-          }
+          return expansion.withWord(true, modifier, braced());
         }
       case '-':
       case '+':
       case '?':
-        {
-          String word = braced();
-          if (!set && skipUnset) {
-            return "${" + name + Character.toString(op) + word + "}";
-          }
-          if (op == '-') {
-            return set ? current : word;
-          }
-          if (op == '+') {
-            return set ? word : "";
-          }
-          if (!set) {
-            throw new ShellSyntaxException(
-                name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
-          }
-          return current;
-        }
+        return expansion.withWord(false, op, braced());
       case '#':
       case '%':
-        {
-          // Patterns keep their escapes: \* is a literal star, not a wildcard.
-          String pattern = braced(true);
-          if (!set && skipUnset) {
-            return "${" + name + Character.toString(op) + pattern + "}";
-          }
-          boolean longest = !pattern.isEmpty() && pattern.charAt(0) == op;
-          if (longest) {
-            pattern = pattern.substring(1);
-          }
-          return ShellPatterns.trim(current, pattern, op == '#', longest);
-        }
+        // Patterns keep their escapes: \* is a literal star, not a wildcard.
+        return expansion.trim(op, braced(true));
       case '/':
         {
           boolean all = peek() == '/';
@@ -328,14 +276,7 @@ public final class ShellWords {
           } catch (ShellSyntaxException e) {
             throw peek() == EOF ? new ShellSyntaxException("syntax error: missing '/' in ${}") : e;
           }
-          String replacement = braced(true);
-          if (!set && skipUnset) {
-            return "${" + name + "/" + pattern + "/" + replacement + "}";
-          }
-          Matcher m = Pattern.compile(ShellPatterns.toRegex(pattern, true), Pattern.DOTALL).matcher(current);
-          return all
-              ? m.replaceAll(Matcher.quoteReplacement(replacement))
-              : m.replaceFirst(Matcher.quoteReplacement(replacement));
+          return expansion.replace(all, pattern, braced(true));
         }
       default:
         if (op == EOF) {

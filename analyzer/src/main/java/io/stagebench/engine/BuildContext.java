@@ -1,5 +1,6 @@
 package io.stagebench.engine;
 
+import io.stagebench.Units;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,8 +79,8 @@ public final class BuildContext implements AutoCloseable {
     long size = Files.size(tmp);
     List<String> warnings = new ArrayList<>();
     if (size > WARN_BYTES) {
-      warnings.add("the build context of " + dir.getFileName() + " is " + (size / (1024 * 1024))
-          + " MB; add large files that the build does not need to .dockerignore");
+      warnings.add("the build context of " + dir.getFileName() + " is " + Units.bytes(size)
+          + "; add large files that the build does not need to .dockerignore");
     }
     return new BuildContext(tmp, size, names, warnings);
   }

@@ -87,19 +87,4 @@ public record ContextScan(boolean dockerignore, long bytes, long files, Map<Stri
     }
     return Optional.empty();
   }
-
-  /** Human units for text. */
-  public static String human(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double v = bytes;
-    int u = -1;
-    do {
-      v /= 1024;
-      u++;
-    } while (v >= 1024 && u < units.length - 1);
-    return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
-  }
 }

@@ -8,7 +8,6 @@ import io.stagebench.dockerfile.DockerfileParser;
 import io.stagebench.dockerfile.Instruction;
 import io.stagebench.dockerfile.StageGraph;
 import io.stagebench.dockerfile.StageGraphException;
-import io.stagebench.lint.rules.Rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,8 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs every rule over one Dockerfile. A file that does not parse gives one {@value
- * #PARSE_ERROR_ID} finding at the line of the problem, never an exception. Inline pragmas ({@code
+ * Runs a set of rules over one Dockerfile. The caller supplies the rules (the built-in set lives
+ * with the rules, so this package does not depend on them); the set must hold the {@value
+ * #PARSE_ERROR_ID} rule. A file that does not parse gives one {@value #PARSE_ERROR_ID} finding at
+ * the line of the problem, never an exception. Inline pragmas ({@code
  * # hadolint ignore=DL3008,DL3015}, {@code # stagebench ignore=SB003} in the comment block right
  * above an instruction; {@code # hadolint global ignore=...} anywhere) and the ignore list of the
  * options remove findings.
@@ -39,14 +40,17 @@ public final class Linter {
       Pattern.compile("^(?:hadolint|stagebench)\\s+(global\\s+)?ignore\\s*=\\s*([A-Za-z0-9_, ]+)");
 
   private final List<Rule> rules;
+  private final Rule parseError;
 
+  /**
+   * @param rules the rules to run, in the order to run them
+   * @throws IllegalArgumentException when no rule has the ID {@value #PARSE_ERROR_ID}, under
+   *     which files that do not parse are reported
+   */
   public Linter(List<Rule> rules) {
     this.rules = List.copyOf(rules);
-  }
-
-  /** A linter with every built-in rule. */
-  public static Linter standard() {
-    return new Linter(Rules.all());
+    this.parseError = rule(PARSE_ERROR_ID).orElseThrow(() -> new IllegalArgumentException(
+        "a linter needs the " + PARSE_ERROR_ID + " rule, which reports files that do not parse"));
   }
 
   public List<Rule> rules() {
@@ -89,17 +93,16 @@ public final class Linter {
    *     the context directory cannot be read
    */
   public Result lint(String file, byte[] content, Options options) throws StagebenchException {
-    Rule parseRule = Rules.byId(PARSE_ERROR_ID).orElseThrow();
     if (isBinary(content)) {
       return new Result(
-          List.of(finding(parseRule, file, 1, 1, "not a Dockerfile: the file is binary")), Optional.empty());
+          List.of(finding(parseError, file, 1, 1, "not a Dockerfile: the file is binary")), Optional.empty());
     }
     Dockerfile df;
     try {
       df = DockerfileParser.parse(DockerfileParser.decode(content));
     } catch (DockerfileParseException e) {
       // BuildKit refuses duplicate stage names while parsing: report it under hadolint's ID.
-      Rule rule = e.reason().startsWith("duplicate stage name") ? Rules.byId("DL3024").orElseThrow() : parseRule;
+      Rule rule = e.reason().startsWith("duplicate stage name") ? rule("DL3024").orElse(parseError) : parseError;
       return new Result(
           List.of(finding(rule, file, Math.max(1, e.line()), Math.max(1, e.column()), e.reason())),
           Optional.empty());
@@ -112,7 +115,7 @@ public final class Linter {
         throw new StagebenchException(StagebenchException.Category.USAGE, file + ": " + e.getMessage());
       }
       String msg = e.getMessage().replaceFirst("^line \\d+: ", "");
-      Rule rule = copiesFromItself(df, e.line()) ? Rules.byId("DL3023").orElseThrow() : parseRule;
+      Rule rule = copiesFromItself(df, e.line()) ? rule("DL3023").orElse(parseError) : parseError;
       return new Result(List.of(finding(rule, file, Math.max(1, e.line()), null, msg)), Optional.empty());
     }
     LintContext ctx = new LintContext(df, graph, options.contextDir());
@@ -157,6 +160,11 @@ public final class Linter {
     out.sort(Comparator.comparingInt(Finding::line).thenComparing(Finding::ruleId));
     Optional<ContextScan> scan = ctx.contextDir().isPresent() ? Optional.of(ctx.contextScan()) : Optional.empty();
     return new Result(out, scan);
+  }
+
+  /** The rule with this ID among this linter's rules. */
+  private Optional<Rule> rule(String id) {
+    return rules.stream().filter(r -> r.id().equals(id)).findFirst();
   }
 
   private static Set<String> pragmasOf(Dockerfile df, Instruction i) {

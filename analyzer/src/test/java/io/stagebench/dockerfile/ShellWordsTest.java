@@ -62,6 +62,19 @@ class ShellWordsTest {
     assertThatThrownBy(() -> word("${}")).hasMessageContaining("bad substitution");
     assertThatThrownBy(() -> word("${SET:#x}")).hasMessageContaining("unsupported modifier (:#)");
     assertThatThrownBy(() -> word("${SET^x}")).hasMessageContaining("unsupported modifier (^)");
+    assertThatThrownBy(() -> word("${SET:^x}")).hasMessageContaining("unsupported modifier (^)");
+    assertThatThrownBy(() -> word("${UNSET?}")).hasMessageContaining("UNSET: is not allowed to be unset");
+    assertThatThrownBy(() -> word("${EMPTY:?}")).hasMessageContaining("EMPTY: is not allowed to be empty");
+    assertThatThrownBy(() -> word("${SET/x")).hasMessageContaining("missing '/'");
+  }
+
+  @Test
+  void skipUnsetSpellsEachFormBackAsWritten() throws Exception {
+    for (String form : new String[] {"$A", "${A}", "${A-b}", "${A+b}", "${A?b}", "${A:-b}", "${A:+b}", "${A:?b}",
+        "${A#x}", "${A##x}", "${A%x}", "${A%%x}", "${A/x/y}"}) {
+      assertThat(ShellWords.unquote(form)).as(form).isEqualTo(form);
+    }
+    assertThat(new ShellWords('\\', ENV::get).skipUnset(true).word("${SET?w}${EMPTY:-e}${SET/v/V}")).isEqualTo("veV");
   }
 
   @Test

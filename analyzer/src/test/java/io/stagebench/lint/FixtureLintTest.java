@@ -3,6 +3,7 @@ package io.stagebench.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.stagebench.lint.rules.Rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class FixtureLintTest {
   void everyFixtureDockerfileHasItsExpectedFindings() throws Exception {
     List<Path> files = dockerfiles();
     assertThat(files).isNotEmpty();
-    Linter linter = Linter.standard();
+    Linter linter = new Linter(Rules.all());
     List<String> problems = new ArrayList<>();
     for (Path f : files) {
       String rel = fixtures().relativize(f).toString().replace('\\', '/');

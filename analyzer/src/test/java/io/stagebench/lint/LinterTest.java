@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stagebench.StagebenchException;
+import io.stagebench.lint.rules.Rules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LinterTest {
   static List<String> ids(String text, Linter.Options o) throws Exception {
-    return Linter.standard().lint("Dockerfile", text.getBytes(StandardCharsets.UTF_8), o).findings().stream()
+    return new Linter(Rules.all()).lint("Dockerfile", text.getBytes(StandardCharsets.UTF_8), o).findings().stream()
         .map(f -> f.ruleId() + "@" + f.line()).toList();
   }
 
@@ -27,7 +28,7 @@ class LinterTest {
   @Test
   void emptyBinaryAndBrokenFilesAreParseFindingsWithTheirLine() throws Exception {
     assertThat(ids("")).containsExactly("DL1000@1");
-    assertThat(Linter.standard().lint("b", new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2}, Linter.Options.defaults())
+    assertThat(new Linter(Rules.all()).lint("b", new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2}, Linter.Options.defaults())
         .findings()).singleElement().satisfies(f -> {
           assertThat(f.ruleId()).isEqualTo("DL1000");
           assertThat(f.message()).contains("binary");
@@ -79,19 +80,19 @@ class LinterTest {
     Files.write(dir.resolve("node_modules/x/index.js"), new byte[1000]);
     String text = "FROM debian:12\nUSER 1\nCOPY . .\n";
     Linter.Options o = new Linter.Options(Map.of(), Optional.empty(), Optional.of(dir), Set.of());
-    Linter.Result r = Linter.standard().lint("Dockerfile", text.getBytes(StandardCharsets.UTF_8), o);
+    Linter.Result r = new Linter(Rules.all()).lint("Dockerfile", text.getBytes(StandardCharsets.UTF_8), o);
     assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("SB012")).singleElement()
         .satisfies(f -> assertThat(f.message()).contains("no .dockerignore").contains("3 files"));
     assertThat(r.context()).get().satisfies(c -> assertThat(c.bytes()).isEqualTo(13 + 4096 + 1000));
 
     Files.writeString(dir.resolve(".dockerignore"), "# vcs\n.git\n");
-    r = Linter.standard().lint("Dockerfile", text.getBytes(StandardCharsets.UTF_8), o);
+    r = new Linter(Rules.all()).lint("Dockerfile", text.getBytes(StandardCharsets.UTF_8), o);
     assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("SB012")).singleElement()
         .satisfies(f -> assertThat(f.message()).contains("node_modules/"));
     assertThat(r.context().orElseThrow().bytes()).isEqualTo(13 + 1000 + ".git\n".length() + "# vcs\n".length());
 
     Files.writeString(dir.resolve(".dockerignore"), ".git\n**/node_modules\n");
-    r = Linter.standard().lint("Dockerfile", text.getBytes(StandardCharsets.UTF_8), o);
+    r = new Linter(Rules.all()).lint("Dockerfile", text.getBytes(StandardCharsets.UTF_8), o);
     assertThat(r.findings()).noneMatch(f -> f.ruleId().equals("SB012"));
     // no --context: the rule does not run
     assertThat(ids(text)).noneMatch(s -> s.startsWith("SB012"));
@@ -107,5 +108,27 @@ class LinterTest {
     assertThat(ig.excluded("target")).isTrue();
     assertThat(ig.excluded("build/out.bin")).isTrue();
     assertThat(ig.excluded("src/build.go")).isFalse();
+  }
+
+  @Test
+  void aLinterNeedsTheParseErrorRuleAndFallsBackToItForTheOthers() throws Exception {
+    assertThatThrownBy(() -> new Linter(List.of())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(Linter.PARSE_ERROR_ID);
+    Rule parseError = Rules.all().stream().filter(r -> r.id().equals(Linter.PARSE_ERROR_ID)).findFirst().orElseThrow();
+    String twice = "FROM debian:12 AS a\nFROM debian:12 AS a\n";
+    assertThat(new Linter(List.of(parseError)).lint("Dockerfile", twice.getBytes(StandardCharsets.UTF_8),
+        Linter.Options.defaults()).findings()).extracting(Finding::ruleId).containsExactly(Linter.PARSE_ERROR_ID);
+    assertThat(ids(twice)).containsExactly("DL3024@2");
+  }
+
+  @Test
+  void theLintPackageDoesNotDependOnItsRules() throws Exception {
+    Path dir = Path.of("src/main/java/io/stagebench/lint");
+    assertThat(dir).isDirectory();
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        assertThat(Files.readString(f)).as(f.toString()).doesNotContain("io.stagebench.lint.rules");
+      }
+    }
   }
 }

@@ -1,7 +1,7 @@
 package io.stagebench.cli;
 
 import io.stagebench.StagebenchException;
-import io.stagebench.run.Units;
+import io.stagebench.Units;
 import io.stagebench.image.ElfCheck;
 import io.stagebench.image.ImageAnalyzer;
 import io.stagebench.image.ImageArchive;
@@ -9,6 +9,7 @@ import io.stagebench.image.DockerfileAttribution;
 import io.stagebench.image.ImageReport;
 import io.stagebench.image.ImageSource;
 import io.stagebench.image.Residue;
+import io.stagebench.lint.rules.Rules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -130,7 +131,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private List<io.stagebench.lint.Finding> lint() {
     try {
-      return io.stagebench.lint.Linter.standard().lint(dockerfile, new io.stagebench.lint.Linter.Options(
+      return new io.stagebench.lint.Linter(Rules.all()).lint(dockerfile, new io.stagebench.lint.Linter.Options(
           build.buildArgs(), build.target(), Optional.empty(), java.util.Set.of())).findings();
     } catch (IOException | StagebenchException e) {
       return List.of();

@@ -1,11 +1,11 @@
 package io.stagebench.cli;
 
+import io.stagebench.Units;
 import io.stagebench.engine.Engine;
 import io.stagebench.bases.BaseCatalog;
 import io.stagebench.bases.BaseImages;
 import io.stagebench.bases.ExtraCaCerts;
 import io.stagebench.bases.StagebenchHome;
-import io.stagebench.run.Units;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.stagebench.cli;
 
-import io.stagebench.run.Units;
+import io.stagebench.Units;
 import io.stagebench.report.Report;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.stagebench.cli;
 
 import io.stagebench.StagebenchException;
-import io.stagebench.run.Units;
+import io.stagebench.Units;
 import io.stagebench.image.ImageReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

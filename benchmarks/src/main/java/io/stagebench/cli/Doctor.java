@@ -1,8 +1,8 @@
 package io.stagebench.cli;
 
+import io.stagebench.Units;
 import io.stagebench.bases.BaseImages;
 import io.stagebench.bases.Profile;
-import io.stagebench.run.Units;
 import io.stagebench.StagebenchException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;

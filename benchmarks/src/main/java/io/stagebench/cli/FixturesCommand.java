@@ -1,5 +1,6 @@
 package io.stagebench.cli;
 
+import io.stagebench.Units;
 import io.stagebench.engine.BuilderKind;
 import io.stagebench.engine.Engine;
 import io.stagebench.fixture.Fixture;
@@ -9,7 +10,6 @@ import io.stagebench.bases.Profiles;
 import io.stagebench.run.RunCleanup;
 import io.stagebench.run.RunIds;
 import io.stagebench.bases.StagebenchHome;
-import io.stagebench.run.Units;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.stagebench.cli;
 
 import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.Units;
 import io.stagebench.dockerfile.DockerfileParser;
 import io.stagebench.lint.Finding;
 import io.stagebench.lint.LintConfig;
@@ -140,7 +141,7 @@ public final class LintCommand implements Callable<Integer> {
     }
     Linter.Options opts = new Linter.Options(
         dockerfile.buildArgs(), dockerfile.target(), Optional.ofNullable(context), ignored);
-    Linter linter = Linter.standard();
+    Linter linter = new Linter(rules);
     List<LintFormats.FileResult> results = new ArrayList<>();
     boolean fail = false;
     for (String f : files) {
@@ -164,7 +165,7 @@ public final class LintCommand implements Callable<Integer> {
 
   private static String contextNote(List<LintFormats.FileResult> results) {
     return results.stream().flatMap(r -> r.result().context().stream()).findFirst()
-        .map(c -> "context: " + io.stagebench.lint.ContextScan.human(c.bytes()) + " in " + c.files() + " files"
+        .map(c -> "context: " + Units.bytes(c.bytes()) + " in " + c.files() + " files"
             + (c.dockerignore() ? "" : " (no .dockerignore)") + "\n")
         .orElse("");
   }

@@ -1,7 +1,7 @@
 package io.stagebench.cli;
 
+import io.stagebench.Units;
 import io.stagebench.run.BenchRunner;
-import io.stagebench.run.Units;
 import java.io.PrintWriter;
 
 /**

@@ -5,6 +5,7 @@ import io.stagebench.dockerfile.Dockerfile;
 import io.stagebench.dockerfile.DockerfileParseException;
 import io.stagebench.dockerfile.DockerfileParser;
 import io.stagebench.lint.Linter;
+import io.stagebench.lint.rules.Rules;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -107,7 +108,7 @@ public class ParseLintBenchmark {
       default -> throw new IllegalArgumentException(file);
     };
     bytes = text.getBytes(StandardCharsets.UTF_8);
-    linter = Linter.standard();
+    linter = new Linter(Rules.all());
   }
 
   /** Stages of typical instructions until the text reaches {@code size} bytes (within one stage). */

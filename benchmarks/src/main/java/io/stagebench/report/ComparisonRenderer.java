@@ -1,6 +1,7 @@
 package io.stagebench.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.stagebench.Units;
 import io.stagebench.report.Comparison.Result;
 import io.stagebench.report.Comparison.SizeChange;
 import io.stagebench.report.Comparison.StatusChange;
@@ -96,7 +97,7 @@ public final class ComparisonRenderer {
   }
 
   private static String sizeLine(SizeChange s) {
-    return String.format(Locale.ROOT, "size %s: %s -> %s (%s, %s)%s", s.unit(), bytes(s.baselineBytes()), bytes(s.currentBytes()),
+    return String.format(Locale.ROOT, "size %s: %s -> %s (%s, %s)%s", s.unit(), Units.bytes(s.baselineBytes()), Units.bytes(s.currentBytes()),
         signedBytes(s.deltaBytes()), pct(s.deltaPercent()), s.note() == null ? "" : "; not compared: " + s.note());
   }
 
@@ -168,8 +169,8 @@ public final class ComparisonRenderer {
     }
     sb.append("| image | baseline | current | change | % |\n| --- | ---: | ---: | ---: | ---: |\n");
     for (SizeChange s : sz) {
-      sb.append("| `").append(s.unit()).append("` | ").append(bytes(s.baselineBytes())).append(" | ")
-          .append(bytes(s.currentBytes())).append(" | ").append(signedBytes(s.deltaBytes())).append(" | ")
+      sb.append("| `").append(s.unit()).append("` | ").append(Units.bytes(s.baselineBytes())).append(" | ")
+          .append(Units.bytes(s.currentBytes())).append(" | ").append(signedBytes(s.deltaBytes())).append(" | ")
           .append(pct(s.deltaPercent())).append(s.note() == null ? "" : " (not compared: " + s.note() + ")").append(" |\n");
     }
     sb.append('\n');
@@ -192,22 +193,8 @@ public final class ComparisonRenderer {
     return s.replace("|", "\\|");
   }
 
-  static String bytes(long b) {
-    long a = Math.abs(b);
-    if (a < 1000) {
-      return b + " B";
-    }
-    if (a < 1_000_000) {
-      return String.format(Locale.ROOT, "%.1f kB", b / 1e3);
-    }
-    if (a < 1_000_000_000) {
-      return String.format(Locale.ROOT, "%.1f MB", b / 1e6);
-    }
-    return String.format(Locale.ROOT, "%.2f GB", b / 1e9);
-  }
-
   private static String signedBytes(long b) {
-    return (b > 0 ? "+" : b < 0 ? "-" : "±") + bytes(Math.abs(b)) + " (" + (b > 0 ? "+" : "") + b + " bytes)";
+    return (b > 0 ? "+" : b < 0 ? "-" : "±") + Units.bytes(Math.abs(b)) + " (" + (b > 0 ? "+" : "") + b + " bytes)";
   }
 
   private static String ms(double m) {

@@ -1,5 +1,6 @@
 package io.stagebench.report;
 
+import io.stagebench.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ final class HtmlPage {
       """;
 
   private static final String JS = """
-      var UNITS={'B':1,'kB':1e3,'MB':1e6,'GB':1e9,'s':1,'%':1};
-      function num(t){var m=/^\\s*(-?[0-9.]+)\\s*(B|kB|MB|GB|s|%)?\\s*$/.exec(t);return m?parseFloat(m[1])*(UNITS[m[2]]||1):NaN;}
+      var UNITS={'B':1,'kB':1e3,'MB':1e6,'GB':1e9,'TB':1e12,'s':1,'%':1};
+      function num(t){var m=/^\\s*(-?[0-9.]+)\\s*(B|kB|MB|GB|TB|s|%)?\\s*$/.exec(t);return m?parseFloat(m[1])*(UNITS[m[2]]||1):NaN;}
       document.querySelectorAll('table.sortable').forEach(function(t){
         t.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){
           var asc=!th.classList.contains('asc');
@@ -65,7 +66,7 @@ final class HtmlPage {
             + nz(e.engine().storageDriver()) + ", " + nz(e.engine().os()) + " " + nz(e.engine().architecture()) + ")"});
       }
       if (e.host() != null) {
-        m.add(new String[] {"Host", e.host().cpus() + " CPUs, " + ReportData.bytes(e.host().memoryBytes()) + " memory, Java "
+        m.add(new String[] {"Host", e.host().cpus() + " CPUs, " + Units.bytes(e.host().memoryBytes()) + " memory, Java "
             + nz(e.host().javaVersion())});
       }
       if (e.baseImages() != null && !e.baseImages().isEmpty()) {
@@ -121,7 +122,7 @@ final class HtmlPage {
           List<List<String>> rows = new ArrayList<>();
           for (Report.LintFinding l : lint) {
             rows.add(List.of(nz(l.rule()), nz(l.severity()), Integer.toString(l.line()), nz(l.message()),
-                l.savingsBytes() == null ? "" : ReportData.bytes(l.savingsBytes())));
+                l.savingsBytes() == null ? "" : Units.bytes(l.savingsBytes())));
           }
           table(sb, new ReportData.Table("Lint", List.of("Rule", "Severity", "Line", "Message", "Saves"),
               new boolean[] {false, false, true, false, true}, rows));
@@ -132,20 +133,20 @@ final class HtmlPage {
             sb.append("<span class=\"failed\">").append(esc(b.status())).append("</span>");
             sb.append(b.reason() == null ? "" : ": " + esc(b.reason()));
           } else if (b.image() != null) {
-            sb.append(esc(ReportData.bytes(b.image().sizeBytes()))).append(", ").append(b.image().layerCount()).append(" layers");
+            sb.append(esc(Units.bytes(b.image().sizeBytes()))).append(", ").append(b.image().layerCount()).append(" layers");
             Report.Analysis a = b.image().analysis();
             if (a != null) {
               if (a.efficiency() != null) {
                 sb.append(", efficiency ").append(esc(ReportData.pct(a.efficiency() * 100)));
               }
               if (a.wastedBytes() != null) {
-                sb.append(", wasted ").append(esc(ReportData.bytes(a.wastedBytes())));
+                sb.append(", wasted ").append(esc(Units.bytes(a.wastedBytes())));
               }
               if (a.recoverableBytes() != null) {
-                sb.append(", recoverable ").append(esc(ReportData.bytes(a.recoverableBytes())));
+                sb.append(", recoverable ").append(esc(Units.bytes(a.recoverableBytes())));
               }
               if (a.residueBytes() != null) {
-                sb.append(", build residue ").append(esc(ReportData.bytes(a.residueBytes())));
+                sb.append(", build residue ").append(esc(Units.bytes(a.residueBytes())));
               }
               if (a.residue() != null && !a.residue().isEmpty()) {
                 sb.append(" (").append(esc(String.join(", ", a.residue()))).append(')');

@@ -1,5 +1,6 @@
 package io.stagebench.report;
 
+import io.stagebench.Units;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -185,7 +186,7 @@ final class ReportCharts {
       for (String v : d.variants) {
         for (ReportData.Unit u : d.units) {
           if (u.fixture().equals(f) && u.variant().equals(v)) {
-            rows.add(List.of(f, v, u.builder(), ReportData.bytes(u.image().sizeBytes()), Long.toString(u.image().sizeBytes()),
+            rows.add(List.of(f, v, u.builder(), Units.bytes(u.image().sizeBytes()), Long.toString(u.image().sizeBytes()),
                 Integer.toString(u.image().layerCount()), ReportData.pct(d.reductionPercent(u))));
           }
         }
@@ -250,7 +251,7 @@ final class ReportCharts {
     for (ReportData.Unit u : us) {
       for (Map.Entry<String, Long> e : d.composition(u).entrySet()) {
         long layers = ReportData.nz(u.image().layers()).stream().filter(l -> ReportData.origin(l).equals(e.getKey())).count();
-        rows.add(List.of(u.fixture(), u.variant(), u.builder(), e.getKey(), Long.toString(layers), ReportData.bytes(e.getValue()),
+        rows.add(List.of(u.fixture(), u.variant(), u.builder(), e.getKey(), Long.toString(layers), Units.bytes(e.getValue()),
             Long.toString(e.getValue())));
       }
     }
@@ -419,7 +420,7 @@ final class ReportCharts {
             ys.add(mb);
             min = Math.min(min, mb);
             max = Math.max(max, mb);
-            rows.add(List.of(u.fixture(), v, b, ReportData.bytes(u.image().sizeBytes()), ReportData.seconds(r.stats().mean())));
+            rows.add(List.of(u.fixture(), v, b, Units.bytes(u.image().sizeBytes()), ReportData.seconds(r.stats().mean())));
             if (b.equals(d.builders.get(0))) {
               points.add(new double[] {r.stats().mean() / 1000.0, mb});
               pointNames.add(u.fixture());

@@ -164,19 +164,6 @@ final class ReportData {
     return m;
   }
 
-  static String bytes(long b) {
-    if (b < 1000) {
-      return b + " B";
-    }
-    if (b < 1_000_000) {
-      return String.format(Locale.ROOT, "%.1f kB", b / 1e3);
-    }
-    if (b < 1_000_000_000) {
-      return String.format(Locale.ROOT, "%.1f MB", b / 1e6);
-    }
-    return String.format(Locale.ROOT, "%.2f GB", b / 1e9);
-  }
-
   static String seconds(double ms) {
     return String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
   }

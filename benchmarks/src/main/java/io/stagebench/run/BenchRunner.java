@@ -1,5 +1,6 @@
 package io.stagebench.run;
 
+import io.stagebench.Units;
 import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
 import io.stagebench.bases.Profiles;

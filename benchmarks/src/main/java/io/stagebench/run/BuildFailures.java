@@ -1,5 +1,6 @@
 package io.stagebench.run;
 
+import io.stagebench.Units;
 import io.stagebench.StagebenchException;
 import io.stagebench.engine.BuildFailedException;
 import io.stagebench.engine.Engine;

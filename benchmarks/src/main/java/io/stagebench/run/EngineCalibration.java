@@ -1,6 +1,7 @@
 package io.stagebench.run;
 
 import io.stagebench.StagebenchException;
+import io.stagebench.Units;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.BuilderKind;
 import io.stagebench.engine.Builders;

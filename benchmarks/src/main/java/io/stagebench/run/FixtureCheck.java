@@ -1,5 +1,6 @@
 package io.stagebench.run;
 
+import io.stagebench.Units;
 import io.stagebench.bases.BaseImages;
 import io.stagebench.fixture.Secrets;
 import io.stagebench.bases.Profile;

@@ -1,5 +1,6 @@
 package io.stagebench.run;
 
+import io.stagebench.Units;
 import io.stagebench.engine.BuildStep;
 import io.stagebench.engine.BuilderKind;
 import io.stagebench.fixture.Fixture;

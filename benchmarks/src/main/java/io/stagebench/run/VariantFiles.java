@@ -8,6 +8,7 @@ import io.stagebench.dockerfile.DockerfileParser;
 import io.stagebench.dockerfile.StageGraph;
 import io.stagebench.lint.Finding;
 import io.stagebench.lint.Linter;
+import io.stagebench.lint.rules.Rules;
 import io.stagebench.report.Report;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ final class VariantFiles {
   static List<Report.LintFinding> lint(Fixture f, Fixture.Variant v, Profile profile) {
     Path file = f.dir().resolve(v.dockerfile());
     try {
-      List<Finding> found = Linter.standard().lint(file,
+      List<Finding> found = new Linter(Rules.all()).lint(file,
           new Linter.Options(buildArgs(v, profile), v.target(), Optional.of(f.dir()), Set.of())).findings();
       return found.stream()
           .map(x -> new Report.LintFinding(x.ruleId(), x.severity().name().toLowerCase(java.util.Locale.ROOT),

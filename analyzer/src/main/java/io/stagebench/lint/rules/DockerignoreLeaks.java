@@ -1,5 +1,6 @@
 package io.stagebench.lint.rules;
 
+import io.stagebench.Units;
 import io.stagebench.dockerfile.*;
 import io.stagebench.lint.*;
 import java.util.*;
@@ -18,13 +19,13 @@ public final class DockerignoreLeaks extends Rule {
       return;
     }
     ContextScan scan = ctx.contextScan();
-    String size = ContextScan.human(scan.bytes()) + " in " + scan.files() + " files";
+    String size = Units.bytes(scan.bytes()) + " in " + scan.files() + " files";
     if (!scan.dockerignore()) {
       sink.reportLine(1, "the context has no .dockerignore: all of it is sent (" + size + ")");
       return;
     }
     for (Map.Entry<String, Long> e : scan.leaks().entrySet()) {
-      sink.reportLine(1, ".dockerignore lets " + e.getKey() + "/ into the context (" + ContextScan.human(e.getValue())
+      sink.reportLine(1, ".dockerignore lets " + e.getKey() + "/ into the context (" + Units.bytes(e.getValue())
           + " of " + size + ")");
     }
   }
