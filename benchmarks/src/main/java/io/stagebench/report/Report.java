@@ -1,6 +1,5 @@
 package io.stagebench.report;
 
-import io.stagebench.run.Stats;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
