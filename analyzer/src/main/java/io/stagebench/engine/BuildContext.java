@@ -42,12 +42,13 @@ public final class BuildContext implements AutoCloseable {
   /**
    * The context of {@code req}, packed for a builder: a failure to read it fails the build.
    *
-   * @throws BuildFailedException when the context directory cannot be read
+   * @throws BuildFailedException when the context directory cannot be read or its .dockerignore
+   *     has a malformed pattern (docker build fails on it too)
    */
   static BuildContext packFor(BuildRequest req) throws BuildFailedException {
     try {
       return pack(req.contextDir(), req.dockerfile());
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
       throw new BuildFailedException("cannot pack the build context " + req.contextDir() + ": "
           + Engine.rootMessage(e), java.util.List.of());
     }

@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  * moby/patternmatcher semantics): lines starting with {@code #} are comments, surrounding blanks are
  * trimmed, {@code !} starts an exception, paths are cleaned ({@code ./a/../b} is {@code b}, a
  * leading {@code /} is dropped), {@code *} and {@code ?} stay within one path element, {@code **}
- * spans any number of elements (none included), a pattern also excludes everything below a
- * directory it matches, and the last matching pattern decides.
+ * spans any number of elements (none included), {@code [...]} and {@code \} are Go
+ * {@code filepath.Match} syntax ({@code [^a]} negates, {@code !} in a class is a plain character),
+ * a malformed pattern is an error as it is for {@code docker build}, a pattern also excludes
+ * everything below a directory it matches, and the last matching pattern decides.
  */
 public final class DockerIgnore {
   /** One cleaned pattern. */
-  public record Rule(String pattern, boolean exception, Pattern regex, int elements) {}
+  public record Rule(String pattern, boolean exception, Pattern regex) {}
 
   private final List<Rule> rules;
 
@@ -40,7 +42,12 @@ public final class DockerIgnore {
     return parse(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
   }
 
-  /** Parses the text of a {@code .dockerignore}. */
+  /**
+   * Parses the text of a {@code .dockerignore}.
+   *
+   * @throws IllegalArgumentException for a lone {@code !} or a malformed pattern (an unclosed or
+   *     empty {@code [...]}, a reversed range, a trailing {@code \}): {@code docker build} refuses them too
+   */
   public static DockerIgnore parse(String text) {
     List<Rule> rules = new ArrayList<>();
     if (text.startsWith("\uFEFF")) {
@@ -66,7 +73,7 @@ public final class DockerIgnore {
       if (p.length() > 1 && p.charAt(0) == '/') {
         p = p.substring(1);
       }
-      rules.add(new Rule(p, exception, compile(p), p.split("/", -1).length));
+      rules.add(new Rule(p, exception, compile(p)));
     }
     return new DockerIgnore(rules);
   }
@@ -87,19 +94,12 @@ public final class DockerIgnore {
    */
   public boolean excluded(String relPath) {
     String path = clean(relPath);
-    String[] parts = path.split("/");
     boolean excluded = false;
     for (Rule r : rules) {
       boolean match = r.regex().matcher(path).matches();
-      if (!match && parts.length > 1) {
-        // a pattern naming a directory also covers what is below it
-        int n = Math.min(r.elements(), parts.length - 1);
-        for (int k = 1; k <= parts.length - 1 && !match; k++) {
-          if (k > n && !r.pattern().contains("**")) {
-            break;
-          }
-          match = r.regex().matcher(String.join("/", java.util.Arrays.copyOf(parts, k))).matches();
-        }
+      // a pattern naming a directory also covers what is below it: try every parent, shortest first
+      for (int slash = path.indexOf('/'); !match && slash > 0; slash = path.indexOf('/', slash + 1)) {
+        match = r.regex().matcher(path.substring(0, slash)).matches();
       }
       if (match) {
         excluded = !r.exception();
@@ -157,7 +157,11 @@ public final class DockerIgnore {
     return s.isEmpty() ? "." : s;
   }
 
-  /** Translates one cleaned pattern into an anchored regular expression. */
+  /**
+   * Translates one cleaned pattern into an anchored regular expression.
+   *
+   * @throws IllegalArgumentException when the pattern is not valid {@code filepath.Match} syntax
+   */
   static Pattern compile(String pattern) {
     StringBuilder re = new StringBuilder("^");
     int n = pattern.length();
@@ -180,24 +184,14 @@ public final class DockerIgnore {
       } else if (c == '?') {
         re.append("[^/]");
       } else if (c == '\\') {
-        if (i + 1 < n) {
-          i++;
-          re.append(Pattern.quote(String.valueOf(pattern.charAt(i))));
-        } else {
-          re.append("\\\\");
+        if (i + 1 >= n) {
+          throw badPattern(pattern);
         }
+        int escaped = pattern.codePointAt(i + 1);
+        re.append(Pattern.quote(Character.toString(escaped)));
+        i += Character.charCount(escaped);
       } else if (c == '[') {
-        int end = pattern.indexOf(']', i + 1);
-        if (end < 0) {
-          re.append("\\[");
-        } else {
-          String cls = pattern.substring(i + 1, end);
-          if (cls.startsWith("^") || cls.startsWith("!")) {
-            cls = "^" + cls.substring(1);
-          }
-          re.append('[').append(cls.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-          i = end;
-        }
+        i = characterClass(pattern, i, re);
       } else if (".+()|{}$^".indexOf(c) >= 0) {
         re.append('\\').append(c);
       } else {
@@ -205,5 +199,61 @@ public final class DockerIgnore {
       }
     }
     return Pattern.compile(re.append('$').toString());
+  }
+
+  /**
+   * Appends the class that starts at {@code open} (a {@code [}) as a Java class and returns the
+   * index of its {@code ]}. Go syntax: an optional {@code ^} negates, then one or more characters
+   * or ranges {@code lo-hi}, each character possibly escaped with {@code \}; a {@code -} or
+   * {@code ]} must be escaped, except that {@code ]} after the first item closes the class.
+   */
+  private static int characterClass(String pattern, int open, StringBuilder re) {
+    StringBuilder cls = new StringBuilder("[");
+    int i = open + 1;
+    if (i < pattern.length() && pattern.charAt(i) == '^') {
+      cls.append('^');
+      i++;
+    }
+    for (int items = 0; ; items++) {
+      if (items > 0 && i < pattern.length() && pattern.charAt(i) == ']') {
+        re.append(cls).append(']');
+        return i;
+      }
+      int lo = classCharacter(pattern, i);
+      i += classCharacterLength(pattern, i);
+      cls.append(String.format("\\x{%x}", lo));
+      if (pattern.charAt(i) == '-') {
+        int hi = classCharacter(pattern, i + 1);
+        if (hi < lo) {
+          throw badPattern(pattern); // the engine's regexp refuses a reversed range
+        }
+        i += 1 + classCharacterLength(pattern, i + 1);
+        cls.append(String.format("-\\x{%x}", hi));
+      }
+    }
+  }
+
+  /** The code point of the (possibly escaped) class character at {@code i}; more of the class must follow it. */
+  private static int classCharacter(String pattern, int i) {
+    int n = pattern.length();
+    if (i >= n || pattern.charAt(i) == '-' || pattern.charAt(i) == ']') {
+      throw badPattern(pattern);
+    }
+    if (pattern.charAt(i) == '\\') {
+      i++;
+    }
+    if (i >= n || i + Character.charCount(pattern.codePointAt(i)) >= n) {
+      throw badPattern(pattern); // the class is not closed
+    }
+    return pattern.codePointAt(i);
+  }
+
+  private static int classCharacterLength(String pattern, int i) {
+    int escape = pattern.charAt(i) == '\\' ? 1 : 0;
+    return escape + Character.charCount(pattern.codePointAt(i + escape));
+  }
+
+  private static IllegalArgumentException badPattern(String pattern) {
+    return new IllegalArgumentException(".dockerignore: syntax error in pattern \"" + pattern + "\"");
   }
 }

@@ -1,6 +1,7 @@
 package io.stagebench.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,6 +88,72 @@ class DockerIgnoreTest {
     assertThat(ig.excluded("filex.txt")).isFalse();
     assertThat(ig.excluded("weird*name")).isTrue();
     assertThat(ig.excluded("weirdXname")).isFalse();
+  }
+
+  @Test
+  void classesAreGoSyntaxWhereBangIsAPlainCharacter() {
+    DockerIgnore bang = DockerIgnore.parse("[!z]ain.go\n");
+    assertThat(bang.excluded("zain.go")).isTrue();
+    assertThat(bang.excluded("!ain.go")).isTrue();
+    assertThat(bang.excluded("main.go")).isFalse();
+    DockerIgnore caret = DockerIgnore.parse("[^z]ain.go\n");
+    assertThat(caret.excluded("main.go")).isTrue();
+    assertThat(caret.excluded("zain.go")).isFalse();
+    DockerIgnore escaped = DockerIgnore.parse("x[a\\]]\ny[\\-+]\n");
+    assertThat(escaped.excluded("xa")).isTrue();
+    assertThat(escaped.excluded("x]")).isTrue();
+    assertThat(escaped.excluded("xb")).isFalse();
+    assertThat(escaped.excluded("y-")).isTrue();
+    assertThat(escaped.excluded("y+")).isTrue();
+    assertThat(escaped.excluded("y,")).isFalse();
+  }
+
+  @Test
+  void malformedPatternsAreRefusedAsDockerBuildRefusesThem() {
+    for (String bad : List.of("!", " ! ", "file[0-9", "[]a]", "x[]", "[^]", "[-a]", "[a-]", "[z-a]", "dir/\\")) {
+      assertThatThrownBy(() -> DockerIgnore.parse("ok\n" + bad + "\n")).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(".dockerignore: ");
+    }
+  }
+
+  @Test
+  void bracesAndBackslashesAreNotGlobAlternationOrSeparators() {
+    DockerIgnore braces = DockerIgnore.parse("*.{go,md}\n");
+    assertThat(braces.excluded("main.go")).isFalse();
+    assertThat(braces.excluded("x.{go,md}")).isTrue();
+    DockerIgnore backslash = DockerIgnore.parse("cmd\\main.go\n");
+    assertThat(backslash.excluded("cmd/main.go")).isFalse();
+    assertThat(backslash.excluded("cmdmain.go")).isTrue();
+  }
+
+  @Test
+  void doubleStarInsideANameStopsAtSlashesAndSeveralMayFollowEachOther() {
+    DockerIgnore inName = DockerIgnore.parse("m**go\n");
+    assertThat(inName.excluded("main.go")).isFalse();
+    assertThat(inName.excluded("mgo")).isTrue();
+    assertThat(inName.excluded("m/x/go")).isTrue();
+    DockerIgnore two = DockerIgnore.parse("a/**/b/**/c\n");
+    assertThat(two.excluded("a/b/c")).isTrue();
+    assertThat(two.excluded("a/x/b/c")).isTrue();
+    assertThat(two.excluded("a/x/y/b/z/c/d.txt")).isTrue();
+    assertThat(two.excluded("a/x/c")).isFalse();
+  }
+
+  @Test
+  void everyParentIsTriedEvenPastThePatternsElementCount() {
+    // [^x] matches a slash too (the engine's regexp does), so a one-element pattern can name a/b
+    DockerIgnore ig = DockerIgnore.parse("a[^x]b\n");
+    assertThat(ig.excluded("a/b")).isTrue();
+    assertThat(ig.excluded("a/b/c/d")).isTrue();
+    assertThat(ig.excluded("axb/c")).isFalse();
+  }
+
+  @Test
+  void byteOrderMarkAndCarriageReturnsAreRemoved() {
+    DockerIgnore ig = DockerIgnore.parse("\uFEFFsecret.txt\r\n#c\r\nlogs\r\n");
+    assertThat(ig.rules()).extracting(DockerIgnore.Rule::pattern).containsExactly("secret.txt", "logs");
+    assertThat(ig.excluded("secret.txt")).isTrue();
+    assertThat(ig.excluded("logs/a")).isTrue();
   }
 
   @Test
