@@ -28,7 +28,10 @@ final class Failures {
    */
   static String engineMessage(DockerException e) {
     String m = e.getMessage() == null ? "" : e.getMessage().strip();
-    String body = m.replaceFirst("^Status \\d+: ", "");
+    String body = m.replaceFirst("^Status \\d+:\\s*", "");
+    if (body.isEmpty()) {
+      return "HTTP " + e.getHttpStatus();
+    }
     if (body.startsWith("{")) {
       try {
         JsonNode n = JSON.readTree(body);
@@ -39,8 +42,7 @@ final class Failures {
         // fall through to the text
       }
     }
-    String line = oneLine(m);
-    return line.isEmpty() ? "HTTP " + e.getHttpStatus() : line;
+    return oneLine(m);
   }
 
   private static String oneLine(String s) {
