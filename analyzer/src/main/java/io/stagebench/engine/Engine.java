@@ -181,7 +181,7 @@ public final class Engine implements AutoCloseable {
    * The docker-java client, for this package only; its users catch {@link DockerException} and
    * turn it into an {@link EngineException} ({@link Failures}).
    */
-  public DockerClient client() {
+  DockerClient client() {
     return client;
   }
 
