@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one connection to a Docker engine: a docker-java client for what it covers and its raw HTTP
- * client ({@link EngineHttp}) for what it lacks. docker-java's unchecked exceptions are turned into
- * {@link EngineException}s here and in the classes that use {@link #client()}.
+ * client ({@link EngineHttp}) for what it lacks. docker-java stays inside this package: the rest of
+ * stagebench works on images and containers through {@link #images()} and {@link #containers()},
+ * with stagebench's own types, and docker-java's unchecked exceptions become
+ * {@link EngineException}s here.
  */
 public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -175,9 +177,31 @@ public final class Engine implements AutoCloseable {
     return endpoint;
   }
 
-  /** The docker-java client; callers catch {@link DockerException} at their boundary. */
-  public DockerClient client() {
+  /**
+   * The docker-java client, for this package only; its users catch {@link DockerException} and
+   * turn it into an {@link EngineException} ({@link Failures}).
+   */
+  DockerClient client() {
     return client;
+  }
+
+  /** Inspect, history, export, pull and removal of images. */
+  public Images images() {
+    return new Images(this);
+  }
+
+  /** The containers stagebench runs: create, start, inspect, wait, logs, removal. */
+  public Containers containers() {
+    return new Containers(this);
+  }
+
+  /**
+   * Lets docker-java's callbacks log the errors they hand on to stagebench, at error level; they
+   * are off by default ({@code simplelogger.properties}), since stagebench reports those errors
+   * itself. For {@code --verbose}; call it before the first engine call.
+   */
+  public static void logClientErrors() {
+    System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava.api.async.ResultCallbackTemplate", "error");
   }
 
   /** Raw Engine API requests for what docker-java lacks (BuildKit builds, import with changes). */

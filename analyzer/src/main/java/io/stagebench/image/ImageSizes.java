@@ -132,12 +132,9 @@ public record ImageSizes(long uncompressedBytes, OptionalLong compressedBytes, C
 
   /** The engine's own {@code Size} of an image. */
   public static long engineSize(Engine engine, String image) throws EngineException {
-    try {
-      Long s = engine.client().inspectImageCmd(image).exec().getSize();
-      return s == null ? -1 : s;
-    } catch (RuntimeException e) {
-      throw new EngineException("cannot inspect " + image + ": " + LayerScanner.msg(e), e);
-    }
+    return engine.images().inspect(image)
+        .orElseThrow(() -> new EngineException("cannot inspect image " + image + ": no such image"))
+        .sizeBytes();
   }
 
   /** The compressed size when known. */

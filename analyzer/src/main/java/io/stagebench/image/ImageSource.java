@@ -1,6 +1,5 @@
 package io.stagebench.image;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.stagebench.StagebenchException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
@@ -29,15 +28,11 @@ public final class ImageSource {
 
   /** Streams {@code name} from the engine ({@code GET /images/{name}/get}) into the reader. */
   public static ImageArchive fromEngine(Engine engine, String name, boolean computeGzip) throws StagebenchException {
-    try {
-      engine.client().inspectImageCmd(name).exec();
-    } catch (NotFoundException e) {
+    if (engine.images().inspect(name).isEmpty()) {
       throw new StagebenchException(StagebenchException.Category.ENVIRONMENT,
           "no image or file named " + name + "; build or load it first, or give a docker save archive or OCI layout path");
-    } catch (RuntimeException e) {
-      throw new EngineException("cannot inspect " + name + ": " + LayerScanner.msg(e), e);
     }
-    try (InputStream in = engine.client().saveImageCmd(name).exec()) {
+    try (InputStream in = engine.images().save(name)) {
       return new ArchiveReader(name, computeGzip).readTar(in);
     } catch (StagebenchException e) {
       throw e;

@@ -3,10 +3,10 @@ package io.stagebench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,9 +75,10 @@ class EngineIT {
         "RUN echo \"$GREETING\" > /greeting", "COPY --from=builder /greeting /greeting");
     assertThat(r.stepsCached()).isZero();
     assertThat(r.stepsExecuted()).isEqualTo(2);
-    InspectImageResponse img = engine.client().inspectImageCmd(tag).exec();
-    assertThat(img.getId()).contains(r.imageId().replace("sha256:", ""));
-    assertThat(img.getConfig().getLabels()).containsEntry("stage", "final").containsEntry(Labels.RUN, RUN);
+    ImageInfo img = engine.images().inspect(tag).orElseThrow();
+    assertThat(img.id()).contains(r.imageId().replace("sha256:", ""));
+    assertThat(img.repoTags()).contains(tag);
+    assertThat(img.labels()).containsEntry("stage", "final").containsEntry(Labels.RUN, RUN);
 
     // The build arg reached the builder stage: read the file back from a container of the image.
     String id = engine.client().createContainerCmd(tag).withCmd("cat", "/greeting")
@@ -99,8 +100,68 @@ class EngineIT {
     assertThat(String.join("\n", again.logTail())).doesNotContain("Running in");
     assertThat(again.imageId()).isEqualTo(r.imageId());
 
-    engine.client().removeImageCmd(tag).withForce(true).exec();
-    assertThatThrownBy(() -> engine.client().inspectImageCmd(tag).exec()).isInstanceOf(NotFoundException.class);
+    assertThat(engine.images().remove(tag, true, true)).isTrue();
+    assertThat(engine.images().inspect(tag)).isEmpty();
+    assertThat(engine.images().remove(tag, true, true)).as("already gone").isFalse();
+  }
+
+  @Test
+  void readsHistoryAndExportsAnImage() throws Exception {
+    ImageInfo base = engine.images().inspect(BASE).orElseThrow();
+    assertThat(base.sizeBytes()).isPositive();
+    assertThat(base.layerCount()).isPositive();
+    List<HistoryEntry> h = engine.images().history(BASE);
+    assertThat(h).isNotEmpty();
+    assertThat(h).anyMatch(e -> e.sizeBytes() > 0);
+    try (var in = engine.images().save(BASE);
+        var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in)) {
+      assertThat(tar.getNextEntry()).isNotNull();
+    }
+    String missing = "stagebench-it/missing:" + RUN;
+    assertThat(engine.images().inspect(missing)).isEmpty();
+    assertThatThrownBy(() -> engine.images().history(missing)).isInstanceOf(RequestRefusedException.class)
+        .hasMessageStartingWith("cannot read the history of " + missing + ": ").hasMessageNotContaining("\n");
+    assertThatThrownBy(() -> engine.images().save(missing).close()).isInstanceOf(EngineException.class);
+  }
+
+  @Test
+  void runsAContainerAndReadsItsExitAndOutput() throws Exception {
+    Containers containers = engine.containers();
+    String id = containers.create(new ContainerSpec(BASE, List.of("sh", "-c", "echo to-out; echo to-err >&2; exit 3"),
+        Map.of(Labels.RUN, RUN), List.of("ALL"), List.of(), List.of("no-new-privileges"), 256L << 20, 64, true,
+        Optional.empty()));
+    try {
+      containers.start(id);
+      assertThat(containers.await(id, Duration.ofSeconds(30))).hasValue(3);
+      ContainerInfo c = containers.inspect(id).orElseThrow();
+      assertThat(c.running()).isFalse();
+      assertThat(c.exitCode()).isEqualTo(3);
+      assertThat(containers.logs(id, Duration.ofSeconds(10))).contains("to-out", "to-err");
+    } finally {
+      assertThat(containers.remove(id)).isTrue();
+    }
+    assertThat(containers.inspect(id)).isEmpty();
+    assertThat(containers.remove(id)).isFalse();
+    assertThatThrownBy(() -> containers.start(id)).isInstanceOf(RequestRefusedException.class);
+  }
+
+  @Test
+  void aContainerThatRunsOnIsWaitedForOnlyUntilTheTimeout() throws Exception {
+    Containers containers = engine.containers();
+    String id = containers.create(new ContainerSpec(BASE, List.of("sleep", "60"), Map.of(Labels.RUN, RUN), List.of(),
+        List.of(), List.of(), 0, 0, false, Optional.of(new ContainerSpec.Publish(8080, "127.0.0.1"))));
+    try {
+      containers.start(id);
+      long t0 = System.nanoTime();
+      assertThat(containers.await(id, Duration.ofSeconds(2))).isEmpty();
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
+      ContainerInfo c = containers.inspect(id).orElseThrow();
+      assertThat(c.running()).isTrue();
+      assertThat(c.publishedPort(8080)).isPresent();
+      assertThat(c.publishedPort(9)).isEmpty();
+    } finally {
+      containers.remove(id);
+    }
   }
 
   @Test

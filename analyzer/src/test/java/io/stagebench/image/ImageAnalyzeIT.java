@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.ClassicBuilder;
 import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineException;
 import io.stagebench.engine.ImageStore;
 import io.stagebench.engine.Labels;
 import java.nio.file.Files;
@@ -56,9 +57,9 @@ class ImageAnalyzeIT {
     if (engine != null) {
       for (String t : List.of(WASTE, SCRATCH)) {
         try {
-          engine.client().removeImageCmd(t).withForce(true).exec();
-        } catch (RuntimeException ignored) {
-          // already gone
+          engine.images().remove(t, true, true);
+        } catch (EngineException ignored) {
+          // left for the run's cleanup
         }
       }
       engine.close();
@@ -88,7 +89,7 @@ class ImageAnalyzeIT {
     ImageArchive img = ImageSource.fromEngine(engine, WASTE, true);
     if (engine.imageStore() == ImageStore.GRAPH_DRIVER) {
       // only a graph driver's Size and history sizes count the layers' file bytes (see ImageStore)
-      long engineSize = engine.client().inspectImageCmd(WASTE).exec().getSize();
+      long engineSize = engine.images().inspect(WASTE).orElseThrow().sizeBytes();
       assertThat(img.size()).isEqualTo(engineSize);
       assertThat(img.layers()).extracting(Layer::size).containsExactlyElementsOf(historySizes(WASTE, img));
     }
@@ -120,7 +121,7 @@ class ImageAnalyzeIT {
   void dynamicBinaryInScratchCannotStart() throws Exception {
     ImageArchive img = ImageSource.fromEngine(engine, SCRATCH, false);
     if (engine.imageStore() == ImageStore.GRAPH_DRIVER) {
-      assertThat(img.size()).isEqualTo(engine.client().inspectImageCmd(SCRATCH).exec().getSize());
+      assertThat(img.size()).isEqualTo(engine.images().inspect(SCRATCH).orElseThrow().sizeBytes());
       assertThat(img.layers()).extracting(Layer::size).containsExactlyElementsOf(historySizes(SCRATCH, img));
     }
     ImageReport r = ImageAnalyzer.analyze(SCRATCH, img, 5);

@@ -1,7 +1,5 @@
 package io.stagebench.bases;
 
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
 import io.stagebench.engine.BuildRequest;
@@ -9,6 +7,8 @@ import io.stagebench.engine.ClassicBuilder;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
 import io.stagebench.engine.EngineHttp;
+import io.stagebench.engine.ImageInfo;
+import io.stagebench.engine.ImageRefs;
 import io.stagebench.engine.Labels;
 import io.stagebench.bases.BaseCatalog.Base;
 import java.io.IOException;
@@ -67,16 +67,15 @@ public final class BaseImages {
 
   /** The state of one base. */
   public Status status(Base b) throws EngineException {
-    Optional<InspectImageResponse> img = inspect(engine, b.image());
+    Optional<ImageInfo> img = inspect(engine, b.image());
     if (img.isEmpty()) {
       return new Status(b, State.MISSING, Optional.empty(), 0);
     }
-    Map<String, String> labels = img.get().getConfig() == null ? null : img.get().getConfig().getLabels();
-    String digest = labels == null ? null : labels.get(Labels.BASE_DIGEST);
-    String caLabel = labels == null ? null : labels.get(ExtraCaCerts.LABEL);
+    Map<String, String> labels = img.get().labels();
+    String digest = labels.get(Labels.BASE_DIGEST);
+    String caLabel = labels.get(ExtraCaCerts.LABEL);
     State state = catalog.definitionDigest(b).equals(digest) && caUpToDate(b, caLabel) ? State.PRESENT : State.STALE;
-    long size = img.get().getSize() == null ? 0 : img.get().getSize();
-    return new Status(b, state, Optional.of(img.get().getId()), size);
+    return new Status(b, state, Optional.of(img.get().id()), Math.max(0, img.get().sizeBytes()));
   }
 
   /**
@@ -93,16 +92,9 @@ public final class BaseImages {
   }
 
   /** Inspects an image by reference; empty when the engine does not have it. */
-  public static Optional<InspectImageResponse> inspect(Engine engine, String ref) throws EngineException {
-    try {
-      InspectImageResponse img = engine.client().inspectImageCmd(ref).exec();
-      // Podman answers a short name with any image whose name ends with it
-      return io.stagebench.engine.ImageRefs.carries(ref, img.getRepoTags()) ? Optional.of(img) : Optional.empty();
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    } catch (RuntimeException e) {
-      throw new EngineException("cannot inspect image " + ref + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-    }
+  public static Optional<ImageInfo> inspect(Engine engine, String ref) throws EngineException {
+    // Podman answers a short name with any image whose name ends with it
+    return engine.images().inspect(ref).filter(img -> ImageRefs.carries(ref, img.repoTags()));
   }
 
   /**

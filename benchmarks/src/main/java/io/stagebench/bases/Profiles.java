@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Chooses a profile ({@code auto}: hub when public images can be pulled) and makes its bases present. */
@@ -69,16 +68,18 @@ public final class Profiles {
             + profile.name() + " is missing; run `./stagebench bases build`");
       }
       say.accept("pulling " + image);
+      boolean pulled;
       try {
-        if (!engine.client().pullImageCmd(image).start().awaitCompletion(30, TimeUnit.MINUTES)) {
-          throw new EngineException("pulling " + image + " did not finish within 30 minutes");
-        }
+        pulled = engine.images().pull(image, Duration.ofMinutes(30));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new EngineException("interrupted while pulling " + image);
-      } catch (RuntimeException e) {
-        throw new EngineException("cannot pull " + image + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-            + "; use --profile offline after `./stagebench bases build`", e);
+      } catch (EngineException e) {
+        // "cannot pull <image>: <why>"
+        throw new EngineException(e.getMessage() + "; use --profile offline after `./stagebench bases build`", e);
+      }
+      if (!pulled) {
+        throw new EngineException("pulling " + image + " did not finish within 30 minutes");
       }
     }
   }

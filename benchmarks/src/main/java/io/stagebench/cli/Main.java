@@ -1,5 +1,6 @@
 package io.stagebench.cli;
 
+import io.stagebench.engine.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,7 +51,7 @@ public final class Main implements Runnable {
     verbose = v;
     if (v) {
       System.setProperty("org.slf4j.simpleLogger.log.io.stagebench", "debug");
-      System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava.api.async.ResultCallbackTemplate", "error");
+      Engine.logClientErrors();
     }
   }
 

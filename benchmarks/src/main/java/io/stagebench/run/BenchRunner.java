@@ -12,6 +12,7 @@ import io.stagebench.engine.Builders;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
 import io.stagebench.engine.EngineKind;
+import io.stagebench.engine.ImageInfo;
 import io.stagebench.engine.UnsupportedBuildException;
 import io.stagebench.fixture.Edits;
 import io.stagebench.fixture.Fixture;
@@ -328,12 +329,12 @@ public final class BenchRunner {
     try {
       // builders may report a short ID; u.imageId is the engine's full one (inspect), so compare
       // full IDs and never drop the unedited image (an edit that changed nothing gives it again)
-      String full = engine.client().inspectImageCmd(imageId).exec().getId();
-      if (full.equals(u.imageId().get())) {
+      Optional<ImageInfo> image = engine.images().inspect(imageId);
+      if (image.isEmpty() || image.get().id().equals(u.imageId().get())) {
         return;
       }
-      engine.client().removeImageCmd(full).withForce(true).withNoPrune(false).exec();
-    } catch (RuntimeException e) {
+      engine.images().remove(image.get().id(), true, true);
+    } catch (EngineException e) {
       // left to the end-of-run cleanup (it carries the run label)
     }
   }

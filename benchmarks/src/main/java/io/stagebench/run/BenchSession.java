@@ -148,7 +148,7 @@ public final class BenchSession {
     }
     Map<String, String> baseIds = new LinkedHashMap<>();
     for (String image : new LinkedHashSet<>(profile.buildArgs().values())) {
-      BaseImages.inspect(engine, image).ifPresent(i -> baseIds.put(image, i.getId()));
+      BaseImages.inspect(engine, image).ifPresent(i -> baseIds.put(image, i.id()));
     }
     Map<String, Long> calibration = Collections.synchronizedMap(new LinkedHashMap<>());
     Checkpoints checkpoints = new Checkpoints(plan.reportFile(), runId, startedAt, options, info, profile, baseIds,

@@ -6,6 +6,7 @@ import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.BuilderKind;
 import io.stagebench.engine.Builders;
 import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineException;
 import io.stagebench.engine.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,8 +90,8 @@ public final class EngineCalibration {
    */
   private static void drop(Engine engine, String imageId) {
     try {
-      engine.client().removeImageCmd(imageId).withForce(true).withNoPrune(false).exec();
-    } catch (RuntimeException e) {
+      engine.images().remove(imageId, true, true);
+    } catch (EngineException e) {
       // left to the run's cleanup, which removes what carries the run's label
     }
   }

@@ -6,7 +6,6 @@ import io.stagebench.fixture.Secrets;
 import io.stagebench.bases.Profile;
 import io.stagebench.bases.Profiles;
 import io.stagebench.fixture.Fixture;
-import com.github.dockerjava.api.command.InspectImageResponse;
 import io.stagebench.StagebenchException;
 import io.stagebench.engine.BuildFailedException;
 import io.stagebench.engine.BuildRequest;
@@ -17,6 +16,7 @@ import io.stagebench.engine.EngineKind;
 import io.stagebench.engine.UnsupportedBuildException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
+import io.stagebench.engine.ImageInfo;
 import io.stagebench.engine.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,13 +129,13 @@ public final class FixtureCheck {
       return new Outcome(f.name(), v.name(), builder.id(), v.production(), Optional.empty(), 0, 0,
           Optional.empty(), Optional.of(why), secrets.scrub(e.logTail()), Optional.empty());
     }
-    InspectImageResponse img = BaseImages.inspect(engine, r.imageId()).orElseThrow(
+    ImageInfo img = BaseImages.inspect(engine, r.imageId()).orElseThrow(
         () -> new EngineException("the image " + r.imageId() + " just built is gone"));
-    long size = io.stagebench.image.ImageSizes.measure(engine, img.getId(), false).uncompressedBytes();
-    SmokeCheck.Result smoke = new SmokeCheck(engine, runId).run(img.getId(), f.smoke());
+    long size = io.stagebench.image.ImageSizes.measure(engine, img.id(), false).uncompressedBytes();
+    SmokeCheck.Result smoke = new SmokeCheck(engine, runId).run(img.id(), f.smoke());
     progress.accept(f.name() + "/" + v.name() + " [" + builder + "]: " + Units.bytes(size) + " in "
         + Units.millis(r.wallMillis()) + ", smoke " + (smoke.passed() ? "passed" : "FAILED: " + smoke.detail()));
-    return new Outcome(f.name(), v.name(), builder.id(), v.production(), Optional.of(img.getId()), size, r.wallMillis(),
+    return new Outcome(f.name(), v.name(), builder.id(), v.production(), Optional.of(img.id()), size, r.wallMillis(),
         Optional.of(smoke), Optional.empty(), smoke.passed() ? List.of() : List.of(smoke.detail()), Optional.empty());
   }
 }

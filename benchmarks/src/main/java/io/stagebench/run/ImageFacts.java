@@ -1,10 +1,10 @@
 package io.stagebench.run;
 
 import io.stagebench.bases.BaseImages;
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.model.ImageHistory;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
+import io.stagebench.engine.HistoryEntry;
+import io.stagebench.engine.ImageInfo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,15 +33,15 @@ final class ImageFacts {
    */
   static Facts of(Engine engine, String imageId, Collection<String> baseImages,
       java.util.Optional<io.stagebench.dockerfile.StageGraph> graph, List<Long> uniformSizes) throws EngineException {
-    InspectImageResponse img = BaseImages.inspect(engine, imageId).orElseThrow(
+    ImageInfo img = BaseImages.inspect(engine, imageId).orElseThrow(
         () -> new EngineException("the image " + imageId + " just built is gone"));
-    List<ImageHistory> history = history(engine, imageId);
+    List<HistoryEntry> history = engine.images().history(imageId);
     int baseEntries = 0;
     for (String base : baseImages) {
       if (BaseImages.inspect(engine, base).isEmpty()) {
         continue;
       }
-      List<ImageHistory> bh = history(engine, base);
+      List<HistoryEntry> bh = engine.images().history(base);
       if (bh.size() > baseEntries && isSuffix(bh, history)) {
         baseEntries = bh.size();
       }
@@ -50,17 +50,16 @@ final class ImageFacts {
     int own = history.size() - baseEntries;
     List<String> ownCreatedBy = new ArrayList<>();
     for (int i = own - 1; i >= 0; i--) {
-      ownCreatedBy.add(history.get(i).getCreatedBy());
+      ownCreatedBy.add(history.get(i).createdBy());
     }
     List<java.util.Optional<io.stagebench.image.LayerAttribution.Origin>> origins = graph
         .map(g -> io.stagebench.image.LayerAttribution.attribute(g, ownCreatedBy))
         .orElse(List.of());
     List<UnitResult.LayerFact> layers = new ArrayList<>();
     for (int i = history.size() - 1; i >= 0; i--) {
-      ImageHistory h = history.get(i);
+      HistoryEntry h = history.get(i);
       // history is newest first, the uniform sizes oldest first; they list the same entries
-      long size = uniformSizes.size() == history.size() ? uniformSizes.get(history.size() - 1 - i)
-          : h.getSize() == null ? 0 : h.getSize();
+      long size = uniformSizes.size() == history.size() ? uniformSizes.get(history.size() - 1 - i) : h.sizeBytes();
       boolean base = i >= own;
       if (size > 0) {
         String origin = base ? "base" : "final";
@@ -72,31 +71,22 @@ final class ImageFacts {
         } else if (!base && graph.isPresent()) {
           origin = "unknown";
         }
-        layers.add(new UnitResult.LayerFact(clean(h.getCreatedBy()), size, base, origin, line));
+        layers.add(new UnitResult.LayerFact(clean(h.createdBy()), size, base, origin, line));
       }
     }
-    int layerCount = img.getRootFS() == null || img.getRootFS().getLayers() == null ? layers.size() : img.getRootFS().getLayers().size();
-    return new Facts(img.getId(), img.getSize() == null ? 0 : img.getSize(), layerCount, layers);
+    int layerCount = img.layerCount() < 0 ? layers.size() : img.layerCount();
+    return new Facts(img.id(), Math.max(0, img.sizeBytes()), layerCount, layers);
   }
 
-  private static List<ImageHistory> history(Engine engine, String ref) throws EngineException {
-    try {
-      return engine.client().imageHistoryCmd(ref).exec();
-    } catch (RuntimeException e) {
-      throw new EngineException("cannot read the history of " + ref + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-    }
-  }
-
-  private static boolean isSuffix(List<ImageHistory> base, List<ImageHistory> image) {
+  private static boolean isSuffix(List<HistoryEntry> base, List<HistoryEntry> image) {
     if (base.size() > image.size()) {
       return false;
     }
     int off = image.size() - base.size();
     for (int i = 0; i < base.size(); i++) {
-      ImageHistory a = base.get(i);
-      ImageHistory b = image.get(off + i);
-      if (!java.util.Objects.equals(a.getCreatedBy(), b.getCreatedBy()) || !java.util.Objects.equals(a.getCreated(), b.getCreated())
-          || !java.util.Objects.equals(a.getSize(), b.getSize())) {
+      HistoryEntry a = base.get(i);
+      HistoryEntry b = image.get(off + i);
+      if (!a.createdBy().equals(b.createdBy()) || a.created() != b.created() || a.sizeBytes() != b.sizeBytes()) {
         return false;
       }
     }

@@ -1,22 +1,15 @@
 package io.stagebench.run;
 
 import io.stagebench.fixture.Fixture;
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.CreateContainerResponse;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PortBinding;
-import com.github.dockerjava.api.model.Ports;
+import io.stagebench.engine.ContainerInfo;
+import io.stagebench.engine.ContainerSpec;
+import io.stagebench.engine.Containers;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineEndpoint;
 import io.stagebench.engine.EngineException;
+import io.stagebench.engine.ImageInfo;
 import io.stagebench.engine.Labels;
+import io.stagebench.engine.RequestRefusedException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,9 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,51 +56,42 @@ public final class SmokeCheck {
    * @throws EngineException when the engine fails the container operations
    */
   public Result run(String imageId, Fixture.Smoke smoke) throws EngineException {
-    DockerClient client = engine.client();
-    HostConfig host = HostConfig.newHostConfig()
-        .withCapDrop(Capability.ALL)
-        .withSecurityOpts(List.of("no-new-privileges"))
-        .withMemory(MEMORY_LIMIT)
-        .withPidsLimit(PIDS_LIMIT)
-        .withReadonlyRootfs(smoke.readOnlyRootfs());
-    if (!smoke.capAdd().isEmpty()) {
-      host.withCapAdd(smoke.capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new));
-    }
+    Containers containers = engine.containers();
     String id = null;
     long start = System.nanoTime();
     try {
-      var create = client.createContainerCmd(imageId).withLabels(Map.of(Labels.RUN, runId));
+      List<String> cmd = List.of();
+      Optional<ContainerSpec.Publish> publish = Optional.empty();
       if (smoke.http().isPresent()) {
-        ExposedPort port = ExposedPort.tcp(smoke.http().get().port());
-        Ports bindings = new Ports();
         // a local engine publishes on loopback only; a remote one on its host's interfaces, where
         // this machine can reach it
-        bindings.bind(port, new Ports.Binding(engine.endpoint().local() ? EngineEndpoint.LOOPBACK : "0.0.0.0", null));
-        host.withPortBindings(bindings);
-        create.withExposedPorts(port);
+        publish = Optional.of(new ContainerSpec.Publish(smoke.http().get().port(),
+            engine.endpoint().local() ? EngineEndpoint.LOOPBACK : "0.0.0.0"));
       } else {
-        create.withCmd(commandFor(client.inspectImageCmd(imageId).exec(), smoke.command().get().args()));
+        Optional<ImageInfo> image = engine.images().inspect(imageId);
+        if (image.isEmpty()) {
+          return new Result(false, 0, "the container failed to start: no such image " + imageId);
+        }
+        cmd = commandFor(image.get(), smoke.command().get().args());
       }
-      CreateContainerResponse created = create.withHostConfig(host).exec();
-      id = created.getId();
+      id = containers.create(new ContainerSpec(imageId, cmd, Map.of(Labels.RUN, runId), List.of("ALL"), smoke.capAdd(),
+          List.of("no-new-privileges"), MEMORY_LIMIT, PIDS_LIMIT, smoke.readOnlyRootfs(), publish));
       start = System.nanoTime();
-      client.startContainerCmd(id).exec();
+      containers.start(id);
       onStarted.accept(id);
       Result r = smoke.http().isPresent()
           ? http(id, smoke.http().get(), smoke.timeoutSeconds(), start)
           : command(id, smoke.command().get(), smoke.timeoutSeconds(), start);
       return r;
-    } catch (DockerException e) {
+    } catch (RequestRefusedException e) {
       return new Result(false, 0, "the container failed to start: " + firstLine(e.getMessage()));
-    } catch (RuntimeException e) {
+    } catch (EngineException | RuntimeException e) {
       throw new EngineException("smoke check failed to talk to the engine: " + firstLine(String.valueOf(e.getMessage())), e);
     } finally {
       if (id != null) {
         try {
-          client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException gone) {
-          // already removed
-        } catch (RuntimeException e) {
+          containers.remove(id);
+        } catch (EngineException e) {
           // the clean-up by label catches what is left
         }
       }
@@ -114,19 +99,16 @@ public final class SmokeCheck {
   }
 
   /** Args appended to the image's entrypoint, or to its CMD when it has none. */
-  static List<String> commandFor(InspectImageResponse image, List<String> args) {
-    String[] entrypoint = image.getConfig() == null ? null : image.getConfig().getEntrypoint();
-    if (entrypoint != null && entrypoint.length > 0) {
+  static List<String> commandFor(ImageInfo image, List<String> args) {
+    if (!image.entrypoint().isEmpty()) {
       return args;
     }
-    String[] cmd = image.getConfig() == null ? null : image.getConfig().getCmd();
-    List<String> out = new ArrayList<>(cmd == null ? List.of() : Arrays.asList(cmd));
+    List<String> out = new ArrayList<>(image.cmd());
     out.addAll(args);
     return out;
   }
 
   private Result http(String id, Fixture.HttpCheck check, int timeoutSeconds, long start) throws EngineException {
-    DockerClient client = engine.client();
     // HTTP/1.1: the default (HTTP/2) sends an h2c Upgrade on plain http, which servers with an
     // upgrade handler (Next.js' standalone server) answer by closing the connection.
     HttpClient http = HttpClient.newBuilder()
@@ -137,16 +119,16 @@ public final class SmokeCheck {
     String last = "no answer yet";
     Integer hostPort = null;
     while (System.nanoTime() < deadline) {
-      InspectContainerResponse c = client.inspectContainerCmd(id).exec();
-      if (!Boolean.TRUE.equals(c.getState().getRunning())) {
-        return new Result(false, 0, "the container exited with code " + c.getState().getExitCodeLong()
-            + " before answering: " + logTail(id));
+      Optional<ContainerInfo> found = engine.containers().inspect(id);
+      if (found.isEmpty()) {
+        return new Result(false, 0, "the container failed to start: it is gone");
       }
-      if (hostPort == null) {
-        Ports.Binding[] b = c.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(check.port()));
-        if (b != null && b.length > 0) {
-          hostPort = Integer.parseInt(b[0].getHostPortSpec());
-        }
+      ContainerInfo c = found.get();
+      if (!c.running()) {
+        return new Result(false, 0, "the container exited with code " + c.exitCode() + " before answering: " + logTail(id));
+      }
+      if (hostPort == null && c.publishedPort(check.port()).isPresent()) {
+        hostPort = c.publishedPort(check.port()).getAsInt();
       }
       List<URI> targets = new java.util.ArrayList<>();
       if (hostPort != null) {
@@ -154,7 +136,7 @@ public final class SmokeCheck {
       }
       // A local engine whose published ports are not forwarded (Podman with its firewall driver off,
       // as scripts/engine runs it) is still reachable on the container's own address.
-      String ip = engine.endpoint().local() ? containerAddress(c) : null;
+      String ip = engine.endpoint().local() ? c.address().orElse(null) : null;
       if (ip != null) {
         targets.add(URI.create("http://" + hostForUri(ip) + ":" + check.port() + check.path()));
       }
@@ -181,13 +163,16 @@ public final class SmokeCheck {
   }
 
   private Result command(String id, Fixture.CommandCheck check, int timeoutSeconds, long start) {
-    DockerClient client = engine.client();
-    Integer code;
+    OptionalInt exit;
     try {
-      code = client.waitContainerCmd(id).start().awaitStatusCode(timeoutSeconds, TimeUnit.SECONDS);
-    } catch (RuntimeException e) {
+      exit = engine.containers().await(id, Duration.ofSeconds(timeoutSeconds));
+    } catch (EngineException e) {
+      exit = OptionalInt.empty();
+    }
+    if (exit.isEmpty()) {
       return new Result(false, 0, "did not exit within " + timeoutSeconds + " s");
     }
+    int code = exit.getAsInt();
     long millis = (System.nanoTime() - start) / 1_000_000;
     String out = logs(id);
     if (code != 0) {
@@ -200,21 +185,11 @@ public final class SmokeCheck {
   }
 
   private String logs(String id) {
-    StringBuilder sb = new StringBuilder();
     try {
-      engine.client().logContainerCmd(id).withStdOut(true).withStdErr(true)
-          .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame f) {
-              sb.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-          }).awaitCompletion(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      sb.append("(logs unavailable)");
+      return engine.containers().logs(id, Duration.ofSeconds(10));
+    } catch (EngineException e) {
+      return "(logs unavailable)";
     }
-    return sb.toString();
   }
 
   private String logTail(String id) {
@@ -241,21 +216,5 @@ public final class SmokeCheck {
 
   private static String hostForUri(String host) {
     return host.contains(":") ? "[" + host + "]" : host;
-  }
-
-  /** The container's address on its first network with one, or null. */
-  private static String containerAddress(InspectContainerResponse c) {
-    if (c.getNetworkSettings() == null) {
-      return null;
-    }
-    if (c.getNetworkSettings().getNetworks() != null) {
-      for (var n : c.getNetworkSettings().getNetworks().values()) {
-        if (n.getIpAddress() != null && !n.getIpAddress().isBlank()) {
-          return n.getIpAddress();
-        }
-      }
-    }
-    String ip = c.getNetworkSettings().getIpAddress();
-    return ip == null || ip.isBlank() ? null : ip;
   }
 }

@@ -3,6 +3,7 @@ package io.stagebench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineTestSupport;
 import io.stagebench.engine.EngineCleaner;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
@@ -76,9 +77,7 @@ class BenchInterruptIT {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       List<String> leftovers;
       do {
-        leftovers = engine.client().listContainersCmd().withShowAll(true).exec().stream()
-            .filter(c -> c.getCommand() != null && c.getCommand().contains("sleep 60"))
-            .map(c -> c.getId()).toList();
+        leftovers = EngineTestSupport.containersRunning(engine, "sleep 60");
         if (!leftovers.isEmpty()) {
           Thread.sleep(500);
         }

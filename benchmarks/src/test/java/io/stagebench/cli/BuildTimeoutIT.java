@@ -3,6 +3,7 @@ package io.stagebench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineTestSupport;
 import io.stagebench.engine.EngineCleaner;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
@@ -49,8 +50,7 @@ class BuildTimeoutIT {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       List<String> left;
       do {
-        left = engine.client().listContainersCmd().withShowAll(true).exec().stream()
-            .filter(c -> c.getCommand() != null && c.getCommand().contains("sleep 300")).map(c -> c.getId()).toList();
+        left = EngineTestSupport.containersRunning(engine, "sleep 300");
         if (!left.isEmpty()) {
           Thread.sleep(1000);
         }

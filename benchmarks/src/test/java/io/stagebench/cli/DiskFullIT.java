@@ -46,7 +46,7 @@ class DiskFullIT {
     }
     assertThat(ROOT.resolve("docker.sock")).as(Files.readString(ROOT.resolve("dockerd.log"))).exists();
     // The base image comes from the machine's engine: no registry is needed.
-    try (Engine main = Engine.connect(); InputStream tar = main.client().saveImageCmd("stagebench/debian:bookworm-minbase").exec()) {
+    try (Engine main = Engine.connect(); InputStream tar = main.images().save("stagebench/debian:bookworm-minbase")) {
       Process load = new ProcessBuilder("docker", "-H", SOCK, "load").redirectErrorStream(true).start();
       tar.transferTo(load.getOutputStream());
       load.getOutputStream().close();

@@ -3,6 +3,7 @@ package io.stagebench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineTestSupport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class EditImagesIT {
 
   private static long images() throws Exception {
     try (Engine engine = Engine.connect()) {
-      return engine.client().listImagesCmd().withShowAll(true).exec().size();
+      return EngineTestSupport.imageCount(engine);
     }
   }
 }

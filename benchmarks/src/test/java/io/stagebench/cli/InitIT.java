@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Image;
 import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineException;
+import io.stagebench.engine.EngineTestSupport;
+import io.stagebench.engine.EngineTestSupport.ListedImage;
 import java.util.Comparator;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,19 +32,18 @@ class InitIT {
   @AfterAll
   static void removeTheTestsImages() throws Exception {
     try (Engine engine = Engine.connect()) {
-      DockerClient client = engine.client();
       for (int pass = 0; pass < 5; pass++) {
-        List<Image> left = client.listImagesCmd().withShowAll(true).withLabelFilter(Map.of("io.stagebench.test", "init-it")).exec();
+        List<ListedImage> left = EngineTestSupport.imagesLabelled(engine, "io.stagebench.test", "init-it");
         if (left.isEmpty()) {
           return;
         }
-        left.stream().sorted(Comparator.comparingLong((Image i) -> -i.getCreated())).forEach(i -> {
+        for (ListedImage i : left.stream().sorted(Comparator.comparingLong((ListedImage i) -> -i.created())).toList()) {
           try {
-            client.removeImageCmd(i.getId()).withForce(true).exec();
-          } catch (RuntimeException inUseOrGone) {
+            engine.images().remove(i.id(), true, true);
+          } catch (EngineException inUse) {
             // a child is removed first; the next pass gets it
           }
-        });
+        }
       }
     }
   }

@@ -71,8 +71,8 @@ class BenchRunnerIT {
       assertThat(single.smoke().orElseThrow().passed()).isTrue();
       assertThat(multi.smoke().orElseThrow().passed()).isTrue();
       // Sizes are the engine's own figures.
-      assertThat(single.sizeBytes()).isEqualTo(engine.client().inspectImageCmd(single.imageId().orElseThrow()).exec().getSize());
-      assertThat(multi.sizeBytes()).isEqualTo(engine.client().inspectImageCmd(multi.imageId().orElseThrow()).exec().getSize());
+      assertThat(single.sizeBytes()).isEqualTo(engine.images().inspect(single.imageId().orElseThrow()).orElseThrow().sizeBytes());
+      assertThat(multi.sizeBytes()).isEqualTo(engine.images().inspect(multi.imageId().orElseThrow()).orElseThrow().sizeBytes());
       assertThat(multi.sizeBytes()).isLessThan(single.sizeBytes());
       // The base image's layers are recognised; the residue layer is the single image's own.
       assertThat(single.layers()).anyMatch(UnitResult.LayerFact::base);

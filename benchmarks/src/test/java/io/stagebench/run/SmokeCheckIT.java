@@ -3,15 +3,13 @@ package io.stagebench.run;
 import io.stagebench.fixture.Fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Ports;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.BuildResult;
 import io.stagebench.engine.ClassicBuilder;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineCleaner;
+import io.stagebench.engine.EngineTestSupport;
+import io.stagebench.engine.EngineTestSupport.ContainerSettings;
 import io.stagebench.engine.Labels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,49 +54,62 @@ class SmokeCheckIT {
 
   @Test
   void anHttpSmokeContainerRunsLockedDownAndPublishesOnLoopbackOnly() throws Exception {
-    AtomicReference<InspectContainerResponse> seen = new AtomicReference<>();
+    AtomicReference<ContainerSettings> seen = new AtomicReference<>();
     Fixture.Smoke smoke = new Fixture.Smoke(Optional.of(new Fixture.HttpCheck(8000, "/", 200, "smoke-ok")),
         Optional.empty(), 30, List.of("NET_BIND_SERVICE"), true);
     SmokeCheck.Result r = new SmokeCheck(engine, RUN)
-        .onStarted(id -> seen.set(engine.client().inspectContainerCmd(id).exec()))
+        .onStarted(id -> seen.set(EngineTestSupport.settings(engine, id)))
         .run(imageId, smoke);
 
     assertThat(r.passed()).as(r.detail()).isTrue();
-    HostConfig h = seen.get().getHostConfig();
+    ContainerSettings h = seen.get();
     if (engine.kind() == io.stagebench.engine.EngineKind.PODMAN) {
       // Podman reports "drop ALL, add NET_BIND_SERVICE" as the default capabilities it dropped
-      assertThat(h.getCapDrop()).extracting(Enum::name)
+      assertThat(h.capDrop())
           .contains("CHOWN", "DAC_OVERRIDE", "FOWNER", "KILL", "SETGID", "SETUID").doesNotContain("NET_BIND_SERVICE");
     } else {
-      assertThat(h.getCapDrop()).extracting(Enum::name).containsExactly("ALL");
-      assertThat(h.getCapAdd()).extracting(Enum::name).containsExactly("NET_BIND_SERVICE");
+      assertThat(h.capDrop()).containsExactly("ALL");
+      assertThat(h.capAdd()).containsExactly("NET_BIND_SERVICE");
     }
-    assertThat(h.getSecurityOpts()).contains("no-new-privileges");
-    assertThat(h.getMemory()).isEqualTo(SmokeCheck.MEMORY_LIMIT);
-    assertThat(h.getPidsLimit()).isEqualTo(SmokeCheck.PIDS_LIMIT);
-    assertThat(h.getReadonlyRootfs()).isTrue();
-    Ports.Binding[] b = h.getPortBindings().getBindings().get(ExposedPort.tcp(8000));
-    assertThat(b).hasSize(1);
-    assertThat(b[0].getHostIp()).isEqualTo("127.0.0.1");
-    assertThat(seen.get().getConfig().getLabels()).containsEntry(Labels.RUN, RUN);
+    assertThat(h.securityOpts()).contains("no-new-privileges");
+    assertThat(h.memoryBytes()).isEqualTo(SmokeCheck.MEMORY_LIMIT);
+    assertThat(h.pidsLimit()).isEqualTo(SmokeCheck.PIDS_LIMIT);
+    assertThat(h.readOnlyRootfs()).isTrue();
+    assertThat(h.publishedTcpHostIps().get(8000)).containsExactly("127.0.0.1");
+    assertThat(h.labels()).containsEntry(Labels.RUN, RUN);
     // The container is gone once the check is over.
-    assertThat(engine.client().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(Labels.RUN, RUN)).exec()).isEmpty();
+    assertThat(EngineTestSupport.containersLabelled(engine, Labels.RUN, RUN)).isEmpty();
   }
 
   @Test
   void aCommandSmokeWithoutCapabilitiesCannotDoWhatRootUsuallyCan() throws Exception {
-    AtomicReference<InspectContainerResponse> seen = new AtomicReference<>();
+    AtomicReference<ContainerSettings> seen = new AtomicReference<>();
     // chown needs CAP_CHOWN, which is dropped: the command fails even as root.
     Fixture.Smoke smoke = new Fixture.Smoke(Optional.empty(),
         Optional.of(new Fixture.CommandCheck(List.of("touch /tmp/x && chown 1:1 /tmp/x && echo chowned"), "chowned")),
         30, List.of(), false);
     SmokeCheck.Result r = new SmokeCheck(engine, RUN)
-        .onStarted(id -> seen.set(engine.client().inspectContainerCmd(id).exec()))
+        .onStarted(id -> seen.set(EngineTestSupport.settings(engine, id)))
         .run(imageId, smoke);
     assertThat(r.passed()).isFalse();
     assertThat(r.detail()).contains("exited with code");
-    assertThat(seen.get().getHostConfig().getReadonlyRootfs()).isFalse();
+    assertThat(seen.get().readOnlyRootfs()).isFalse();
+  }
+
+  @Test
+  void aContainerTheEngineRefusesIsAFailedSmokeNotAnError() throws Exception {
+    Fixture.Smoke http = new Fixture.Smoke(Optional.of(new Fixture.HttpCheck(8000, "/", 200, "smoke-ok")),
+        Optional.empty(), 5, List.of(), false);
+    SmokeCheck.Result noImage = new SmokeCheck(engine, RUN).run("sbdev-reliab/no-such-image:" + RUN, http);
+    assertThat(noImage.passed()).isFalse();
+    assertThat(noImage.detail()).startsWith("the container failed to start: ").doesNotContain("\n");
+
+    Fixture.Smoke badCap = new Fixture.Smoke(Optional.empty(),
+        Optional.of(new Fixture.CommandCheck(List.of("echo hi"), "hi")), 5, List.of("NOT_A_CAPABILITY"), false);
+    SmokeCheck.Result r = new SmokeCheck(engine, RUN).run(imageId, badCap);
+    assertThat(r.passed()).isFalse();
+    assertThat(r.detail()).startsWith("the container failed to start: ").contains("NOT_A_CAPABILITY");
+    assertThat(EngineTestSupport.containersLabelled(engine, Labels.RUN, RUN)).isEmpty();
   }
 
   @Test
@@ -111,7 +122,6 @@ class SmokeCheckIT {
     assertThat(r.passed()).isFalse();
     assertThat(r.detail()).contains("did not exit within 3 s");
     assertThat(seconds).isLessThan(60);
-    assertThat(engine.client().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(Labels.RUN, RUN)).exec()).isEmpty();
+    assertThat(EngineTestSupport.containersLabelled(engine, Labels.RUN, RUN)).isEmpty();
   }
 }
