@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -210,7 +211,7 @@ public final class DockerfileParser {
               ? Optional.empty()
               : Optional.of(build(node.child(), start, end, heredocs));
       return new Instruction(
-          node.keyword().toUpperCase(java.util.Locale.ROOT),
+          node.keyword().toUpperCase(Locale.ROOT),
           node.flags().stream().map(Flag::fromRaw).toList(),
           node.args(),
           node.arguments(),

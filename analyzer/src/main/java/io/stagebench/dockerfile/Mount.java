@@ -1,6 +1,7 @@
 package io.stagebench.dockerfile;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 public record Mount(String type, Map<String, String> options) {
   public Mount {
-    options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
   }
 
   /** Parses a flag value such as {@code type=cache,target=/root/.m2}. */

@@ -2,6 +2,7 @@ package io.stagebench.dockerfile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class StageResolver {
   private final Map<String, String> buildArgs;
   private final Map<String, String> automatic;
   private final Map<String, String> globals = new LinkedHashMap<>();
-  private final Set<String> globalDeclared = new java.util.HashSet<>();
+  private final Set<String> globalDeclared = new HashSet<>();
   private final List<Edge> edges = new ArrayList<>();
   private final List<Map<String, String>> stageArgs = new ArrayList<>();
 

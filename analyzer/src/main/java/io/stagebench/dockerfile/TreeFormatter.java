@@ -1,6 +1,7 @@
 package io.stagebench.dockerfile;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The readable tree of {@code stagebench parse}: stages, their instructions and dependencies. */
@@ -43,7 +44,7 @@ public final class TreeFormatter {
         if (!uses.isEmpty()) {
           sb.append("  used by: ")
               .append(uses.stream()
-                  .map(e -> "stage " + e.stage() + " " + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (line " + e.line() + ")")
+                  .map(e -> "stage " + e.stage() + " " + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (line " + e.line() + ")")
                   .collect(Collectors.joining(", ")))
               .append('\n');
         }

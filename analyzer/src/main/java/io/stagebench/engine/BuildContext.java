@@ -1,10 +1,12 @@
 package io.stagebench.engine;
 
 import io.stagebench.Units;
+import io.stagebench.dockerfile.DockerIgnore;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -48,9 +50,9 @@ public final class BuildContext implements AutoCloseable {
   static BuildContext packFor(BuildRequest req) throws BuildFailedException {
     try {
       return pack(req.contextDir(), req.dockerfile());
-    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw new BuildFailedException("cannot pack the build context " + req.contextDir() + ": "
-          + Engine.rootMessage(e), java.util.List.of());
+          + Engine.rootMessage(e), List.of());
     }
   }
 

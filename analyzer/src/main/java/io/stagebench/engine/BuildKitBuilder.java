@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -109,7 +110,7 @@ public final class BuildKitBuilder implements Builder {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("version", "2");
     q.put("dockerfile", req.dockerfile());
-    q.put("t", new ArrayList<>(new java.util.TreeSet<>(req.tags())));
+    q.put("t", new ArrayList<>(new TreeSet<>(req.tags())));
     req.target().ifPresent(t -> q.put("target", t));
     if (!req.buildArgs().isEmpty()) {
       q.put("buildargs", EngineHttp.json(req.buildArgs()));

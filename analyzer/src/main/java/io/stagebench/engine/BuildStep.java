@@ -1,5 +1,8 @@
 package io.stagebench.engine;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * One step of a build: a Dockerfile instruction that produces a filesystem layer ({@code RUN},
  * {@code COPY}, {@code ADD}, {@code WORKDIR}). {@code FROM} and metadata-only instructions
@@ -14,10 +17,10 @@ public record BuildStep(String name, long durationMillis, Status status) {
   /** Ran or came from the cache. */
   public enum Status { EXECUTED, CACHED }
 
-  private static final java.util.Set<String> FILESYSTEM = java.util.Set.of("RUN", "COPY", "ADD", "WORKDIR");
+  private static final Set<String> FILESYSTEM = Set.of("RUN", "COPY", "ADD", "WORKDIR");
 
   /** Whether an instruction keyword counts as a step. */
   static boolean isStep(String keyword) {
-    return FILESYSTEM.contains(keyword.toUpperCase(java.util.Locale.ROOT));
+    return FILESYSTEM.contains(keyword.toUpperCase(Locale.ROOT));
   }
 }

@@ -7,7 +7,7 @@ import io.stagebench.dockerfile.Flag;
 import io.stagebench.dockerfile.Instruction;
 import io.stagebench.dockerfile.Mount;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +39,7 @@ public final class BuildSupport {
         if (i.is("COPY") || i.is("ADD")) {
           for (String f : new String[] {"link", "chmod", "parents", "exclude", "keep-git-dir", "checksum"}) {
             if (i.hasFlag(f)) {
-              return Optional.of(i.keyword().toUpperCase(java.util.Locale.ROOT) + " --" + f + " needs BuildKit" + where);
+              return Optional.of(i.keyword().toUpperCase(Locale.ROOT) + " --" + f + " needs BuildKit" + where);
             }
           }
         }

@@ -14,7 +14,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +47,7 @@ public final class Engine implements AutoCloseable {
   private ImageStore store = ImageStore.GRAPH_DRIVER;
   private ApiVersion api;
   private String storageDriver = "";
-  private java.util.List<String> mirrors = java.util.List.of();
+  private List<String> mirrors = List.of();
 
   private Engine(EngineEndpoint endpoint, DockerHttpClient http, DockerClient client) {
     this.endpoint = endpoint;
@@ -107,9 +110,9 @@ public final class Engine implements AutoCloseable {
     kind = EngineKind.fromVersion(version.body());
     store = ImageStore.fromInfo(kind, info.body());
     storageDriver = info.body().path("Driver").asText("");
-    java.util.List<String> found = new java.util.ArrayList<>();
+    List<String> found = new ArrayList<>();
     info.body().path("RegistryConfig").path("Mirrors").forEach(x -> found.add(x.asText()));
-    mirrors = java.util.List.copyOf(found);
+    mirrors = List.copyOf(found);
     ApiVersion max;
     ApiVersion min;
     try {
@@ -138,7 +141,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The registry mirrors the engine pulls Docker Hub images through (Docker's {@code registry-mirrors}). */
-  public java.util.List<String> registryMirrors() {
+  public List<String> registryMirrors() {
     return mirrors;
   }
 
@@ -274,7 +277,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Runs one engine call with a deadline, turning docker-java's failures into one-line errors. */
-  <T> T bounded(String what, Duration timeout, java.util.concurrent.Callable<T> call)
+  <T> T bounded(String what, Duration timeout, Callable<T> call)
       throws EngineException {
     ExecutorService ex =
         Executors.newSingleThreadExecutor(

@@ -1,5 +1,6 @@
 package io.stagebench.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
@@ -118,7 +119,7 @@ public final class EngineCleaner {
       throw new EngineException("cannot list the build cache: " + df.message());
     }
     List<String> ids = new ArrayList<>();
-    for (com.fasterxml.jackson.databind.JsonNode r : df.body().path("BuildCache")) {
+    for (JsonNode r : df.body().path("BuildCache")) {
       if (r.path("Description").asText("").startsWith(UPLOADED_CONTEXT) && !r.path("InUse").asBoolean(false)
           && r.path("ID").asText("").matches("[A-Za-z0-9]+")) {
         ids.add(r.path("ID").asText());

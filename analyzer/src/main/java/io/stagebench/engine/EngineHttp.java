@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -82,7 +83,7 @@ public final class EngineHttp {
    */
   public int stream(
       String method, String pathAndQuery, Map<String, String> headers, InputStream body,
-      Consumer<JsonNode> onMessage, Consumer<java.io.Closeable> onOpen)
+      Consumer<JsonNode> onMessage, Consumer<Closeable> onOpen)
       throws EngineException {
     Request.Builder b = Request.builder().method(method).path(prefix + pathAndQuery).headers(headers);
     if (body != null) {

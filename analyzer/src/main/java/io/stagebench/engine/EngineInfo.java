@@ -1,5 +1,6 @@
 package io.stagebench.engine;
 
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -38,7 +39,7 @@ public record EngineInfo(
     OptionalLong freeDiskBytes,
     boolean buildKit,
     String buildKitDetail,
-    java.util.List<String> registryMirrors) {
+    List<String> registryMirrors) {
 
   /** The builder behind the classic endpoint: Docker's own, or Buildah on Podman. */
   public BuilderKind classicBuilder() {

@@ -3,6 +3,7 @@ package io.stagebench.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerException;
+import java.io.Closeable;
 import java.io.IOException;
 
 /** docker-java's unchecked exceptions as the engine package's checked ones. */
@@ -50,7 +51,7 @@ final class Failures {
   }
 
   /** Closes a docker-java callback or stream whose outcome no longer matters. */
-  static void closeQuietly(java.io.Closeable c) {
+  static void closeQuietly(Closeable c) {
     try {
       c.close();
     } catch (IOException | RuntimeException e) {

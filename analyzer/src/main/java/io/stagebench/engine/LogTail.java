@@ -1,6 +1,7 @@
 package io.stagebench.engine;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -37,7 +38,7 @@ final class LogTail {
   }
 
   synchronized List<String> lines() {
-    List<String> out = new java.util.ArrayList<>(lines);
+    List<String> out = new ArrayList<>(lines);
     if (!partial.toString().isBlank()) {
       out.add(partial.toString());
     }

@@ -1,6 +1,12 @@
 package io.stagebench.engine;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /**
  * Tells, within a few seconds, whether the engine can pull public images: asks the registry for a
@@ -39,8 +45,8 @@ public final class RegistryProbe {
   }
 
   /** What Podman prints once the registry has answered with the manifest. */
-  private static final java.util.regex.Pattern PULLING =
-      java.util.regex.Pattern.compile("(?i)(getting image source signatures|copying blob|copying config|writing manifest|pulling fs layer|download complete|already exists|pull complete)");
+  private static final Pattern PULLING =
+      Pattern.compile("(?i)(getting image source signatures|copying blob|copying config|writing manifest|pulling fs layer|download complete|already exists|pull complete)");
 
   /**
    * Podman has no {@code /distribution} endpoint (it answers 404 "Not Found"), so it is asked to
@@ -48,15 +54,15 @@ public final class RegistryProbe {
    * mirror) served the manifest. The connection is closed then; the image may still arrive.
    */
   private Result pullProbe(Duration timeout) {
-    java.util.concurrent.atomic.AtomicReference<String> error = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicBoolean progress = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.atomic.AtomicReference<java.io.Closeable> open = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<String> error = new AtomicReference<>();
+    AtomicBoolean progress = new AtomicBoolean();
+    AtomicReference<Closeable> open = new AtomicReference<>();
     int colon = PROBE_IMAGE.lastIndexOf(':');
-    String query = EngineHttp.query(java.util.Map.of("fromImage", PROBE_IMAGE.substring(0, colon), "tag", PROBE_IMAGE.substring(colon + 1)));
+    String query = EngineHttp.query(Map.of("fromImage", PROBE_IMAGE.substring(0, colon), "tag", PROBE_IMAGE.substring(colon + 1)));
     try {
       engine.bounded("registry pull probe", timeout, () -> {
         try {
-          engine.http().stream("POST", "/images/create" + query, java.util.Map.of(), null, m -> {
+          engine.http().stream("POST", "/images/create" + query, Map.of(), null, m -> {
             if (m.has("error")) {
               error.compareAndSet(null, m.path("error").asText());
             } else if (PULLING.matcher(m.toString()).find() && progress.compareAndSet(false, true)) {
@@ -84,11 +90,11 @@ public final class RegistryProbe {
         + (error.get() == null ? "no progress" : error.get()));
   }
 
-  private static void closeQuietly(java.io.Closeable c) {
+  private static void closeQuietly(Closeable c) {
     if (c != null) {
       try {
         c.close();
-      } catch (java.io.IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         // the probe has its answer
       }
     }

@@ -2,13 +2,14 @@ package io.stagebench.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ public final class ArchiveReader {
       throw new StagebenchException(Category.ENVIRONMENT, source + " has more than " + MAX_BLOBS + " files; not an image archive");
     }
     if (name.equals("repositories") || name.equals("oci-layout") || name.endsWith("/VERSION") || name.endsWith("/json") && !name.startsWith("blobs/")) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+      in.transferTo(OutputStream.nullOutputStream());
       return;
     }
     BufferedInputStream b = in instanceof BufferedInputStream bb ? bb : new BufferedInputStream(in, 1 << 16);

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -90,7 +91,7 @@ public final class ElfReader {
     }
     byte[] dyn;
     if (dynOff + dynSize <= n) {
-      dyn = java.util.Arrays.copyOfRange(prefix, (int) dynOff, (int) (dynOff + dynSize));
+      dyn = Arrays.copyOfRange(prefix, (int) dynOff, (int) (dynOff + dynSize));
     } else if (dynOff >= pos) {
       in.skipNBytes(dynOff - pos);
       pos = dynOff;

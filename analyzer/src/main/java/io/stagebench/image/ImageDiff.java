@@ -1,9 +1,11 @@
 package io.stagebench.image;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /** The difference between two images' final trees, summarized by directory. */
@@ -36,7 +38,7 @@ public final class ImageDiff {
       if (o == null || o.kind() == LayerEntry.Kind.DIR) {
         d[0]++;
         d[1] += bytes(n);
-      } else if (o.kind() != n.kind() || o.size() != n.size() || !java.util.Objects.equals(o.linkTarget(), n.linkTarget())) {
+      } else if (o.kind() != n.kind() || o.size() != n.size() || !Objects.equals(o.linkTarget(), n.linkTarget())) {
         d[4]++;
         d[5] += bytes(n) - bytes(o);
       }
@@ -76,6 +78,6 @@ public final class ImageDiff {
     if (n <= 0) {
       return "/";
     }
-    return "/" + String.join("/", java.util.Arrays.copyOf(parts, n));
+    return "/" + String.join("/", Arrays.copyOf(parts, n));
   }
 }

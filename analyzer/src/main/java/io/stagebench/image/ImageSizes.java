@@ -1,9 +1,11 @@
 package io.stagebench.image;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stagebench.StagebenchException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
 import io.stagebench.engine.ImageStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -69,9 +71,9 @@ public record ImageSizes(long uncompressedBytes, OptionalLong compressedBytes, C
    * these have one meaning. Empty when the history does not account for every layer.
    */
   static List<Long> historySizes(ImageArchive archive) {
-    List<Long> out = new java.util.ArrayList<>();
+    List<Long> out = new ArrayList<>();
     int layer = 0;
-    for (com.fasterxml.jackson.databind.JsonNode h : archive.config().path("history")) {
+    for (JsonNode h : archive.config().path("history")) {
       if (h.path("empty_layer").asBoolean(false)) {
         out.add(0L);
       } else if (layer < archive.layers().size()) {

@@ -4,6 +4,7 @@ import io.stagebench.dockerfile.ResolvedInstruction;
 import io.stagebench.dockerfile.ResolvedStage;
 import io.stagebench.dockerfile.StageGraph;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,7 +74,7 @@ public final class LayerAttribution {
    */
   public static List<Optional<Origin>> attributeFromEnd(StageGraph graph, List<String> createdBy) {
     List<Step> steps = steps(graph);
-    List<Optional<Origin>> out = new ArrayList<>(java.util.Collections.nCopies(createdBy.size(), Optional.empty()));
+    List<Optional<Origin>> out = new ArrayList<>(Collections.nCopies(createdBy.size(), Optional.empty()));
     int next = steps.size() - 1;
     for (int e = createdBy.size() - 1; e >= 0 && next >= 0; e--) {
       String kw = keyword(createdBy.get(e));

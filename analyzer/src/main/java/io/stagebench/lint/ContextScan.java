@@ -1,17 +1,18 @@
 package io.stagebench.lint;
 
+import io.stagebench.dockerfile.DockerIgnore;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The build context as the builder would receive it: the {@code .dockerignore} rules (Docker's
@@ -29,7 +30,7 @@ public record ContextScan(boolean dockerignore, long bytes, long files, Map<Stri
   public static final List<String> HEAVY = List.of(".git", "node_modules", "target", "build");
 
   public ContextScan {
-    leaks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(leaks));
+    leaks = Collections.unmodifiableMap(new LinkedHashMap<>(leaks));
   }
 
   /** Scans a context directory. */
@@ -37,9 +38,9 @@ public record ContextScan(boolean dockerignore, long bytes, long files, Map<Stri
     Path ignoreFile = dir.resolve(".dockerignore");
     boolean has = Files.isRegularFile(ignoreFile);
     // The same .dockerignore reading the builders use to pack the context.
-    io.stagebench.engine.DockerIgnore ignore = has
-        ? io.stagebench.engine.DockerIgnore.parse(Files.readString(ignoreFile))
-        : io.stagebench.engine.DockerIgnore.none();
+    DockerIgnore ignore = has
+        ? DockerIgnore.parse(Files.readString(ignoreFile))
+        : DockerIgnore.none();
     long[] totals = new long[2];
     Map<String, Long> leaks = new LinkedHashMap<>();
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -82,7 +83,7 @@ public record ContextScan(boolean dockerignore, long bytes, long files, Map<Stri
     String[] parts = rel.split("/");
     for (int i = 0; i < parts.length - 1; i++) {
       if (HEAVY.contains(parts[i])) {
-        return Optional.of(String.join("/", java.util.Arrays.copyOf(parts, i + 1)));
+        return Optional.of(String.join("/", Arrays.copyOf(parts, i + 1)));
       }
     }
     return Optional.empty();

@@ -3,10 +3,13 @@ package io.stagebench.lint;
 import io.stagebench.dockerfile.Dockerfile;
 import io.stagebench.dockerfile.Heredoc;
 import io.stagebench.dockerfile.Instruction;
+import io.stagebench.dockerfile.Mount;
 import io.stagebench.dockerfile.ResolvedInstruction;
 import io.stagebench.dockerfile.ResolvedStage;
 import io.stagebench.dockerfile.Stage;
 import io.stagebench.dockerfile.StageGraph;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -128,7 +131,7 @@ public final class LintContext {
   /** Whether a RUN mounts a cache (or tmpfs) at a path starting with this prefix. */
   public static boolean mountsCacheAt(Instruction run, String prefix) {
     return run.flags("mount").stream()
-        .map(f -> io.stagebench.dockerfile.Mount.parse(f.value().orElse("")))
+        .map(f -> Mount.parse(f.value().orElse("")))
         .anyMatch(m -> (m.type().equals("cache") || m.type().equals("tmpfs"))
             && m.target().map(t -> t.startsWith(prefix) || prefix.startsWith(t)).orElse(false));
   }
@@ -136,7 +139,7 @@ public final class LintContext {
   /** Whether a RUN has any cache mount. */
   public static boolean hasCacheMount(Instruction run) {
     return run.flags("mount").stream()
-        .map(f -> io.stagebench.dockerfile.Mount.parse(f.value().orElse("")))
+        .map(f -> Mount.parse(f.value().orElse("")))
         .anyMatch(m -> m.type().equals("cache"));
   }
 
@@ -152,8 +155,8 @@ public final class LintContext {
     if (scan == null) {
       try {
         scan = ContextScan.scan(contextDir.orElseThrow());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
     return scan;

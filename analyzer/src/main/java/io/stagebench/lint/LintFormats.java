@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,7 +233,7 @@ public final class LintFormats {
   private static String write(Object node) {
     try {
       return MAPPER.writeValueAsString(node) + "\n";
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("lint output must always serialize", e);
     }
   }

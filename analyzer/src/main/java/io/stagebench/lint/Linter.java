@@ -6,10 +6,12 @@ import io.stagebench.dockerfile.Dockerfile;
 import io.stagebench.dockerfile.DockerfileParseException;
 import io.stagebench.dockerfile.DockerfileParser;
 import io.stagebench.dockerfile.Instruction;
+import io.stagebench.dockerfile.Stage;
 import io.stagebench.dockerfile.StageGraph;
 import io.stagebench.dockerfile.StageGraphException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -195,7 +197,7 @@ public final class Linter {
 
   /** Whether the instruction at this line is a COPY --from naming its own stage (hadolint DL3023). */
   private static boolean copiesFromItself(Dockerfile df, int line) {
-    for (io.stagebench.dockerfile.Stage s : df.stages()) {
+    for (Stage s : df.stages()) {
       for (Instruction i : s.body()) {
         if (i.startLine() == line && i.is("COPY") && i.flagValue("from").map(s::answersTo).orElse(false)) {
           return true;
@@ -217,6 +219,6 @@ public final class Linter {
 
   /** Lints a file on disk (convenience for tests and benchmarks). */
   public Result lint(Path path, Options options) throws IOException, StagebenchException {
-    return lint(path.toString(), java.nio.file.Files.readAllBytes(path), options);
+    return lint(path.toString(), Files.readAllBytes(path), options);
   }
 }

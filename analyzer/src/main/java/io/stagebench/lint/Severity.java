@@ -1,6 +1,7 @@
 package io.stagebench.lint;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** How much a finding matters, most severe first; {@code --failure-threshold} compares these. */
 public enum Severity {
@@ -20,12 +21,12 @@ public enum Severity {
   }
 
   /** Parses {@code error|warning|info|style}, any case; empty for anything else. */
-  public static java.util.Optional<Severity> parse(String s) {
+  public static Optional<Severity> parse(String s) {
     for (Severity v : values()) {
       if (v.label().equalsIgnoreCase(s.trim())) {
-        return java.util.Optional.of(v);
+        return Optional.of(v);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

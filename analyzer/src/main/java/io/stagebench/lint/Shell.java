@@ -3,6 +3,8 @@ package io.stagebench.lint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A rough reading of a RUN script for linting: simple commands split at unquoted {@code &&},
@@ -159,11 +161,11 @@ public final class Shell {
     return out;
   }
 
-  private static final java.util.Set<String> KEYWORDS =
-      java.util.Set.of("then", "do", "else", "if", "while", "until", "!", "exec", "time");
+  private static final Set<String> KEYWORDS =
+      Set.of("then", "do", "else", "if", "while", "until", "!", "exec", "time");
 
-  private static final java.util.regex.Pattern ASSIGNMENT =
-      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", java.util.regex.Pattern.DOTALL);
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
   private static void flush(List<Cmd> out, List<String> words, boolean pipe) {
     int i = 0;

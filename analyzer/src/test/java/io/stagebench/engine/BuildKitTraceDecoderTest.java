@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -78,7 +79,7 @@ class BuildKitTraceDecoderTest {
     byte[] ts1 = {0x08, 0x05, 0x10, 0x07};
     byte[] ts2 = {0x08, 0x06};
     byte[] name = "[1/1] RUN x".getBytes(StandardCharsets.UTF_8);
-    java.io.ByteArrayOutputStream v = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
     v.write(0x0a); v.write(1); v.write('d');
     v.write(0x12); v.write(1); v.write('i');
     v.write(0x1a); v.write(name.length); v.writeBytes(name);
@@ -87,7 +88,7 @@ class BuildKitTraceDecoderTest {
     v.write(0x32); v.write(ts2.length); v.writeBytes(ts2);
     v.write(0x48); v.write(0x96); v.write(0x01); // field 9, varint 150: unknown, skipped
     byte[] vb = v.toByteArray();
-    java.io.ByteArrayOutputStream msg = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream msg = new ByteArrayOutputStream();
     msg.write(0x0a); msg.write(vb.length); msg.writeBytes(vb);
     msg.write(0x15); msg.writeBytes(new byte[] {1, 2, 3, 4}); // field 2, fixed32: skipped
     BuildKitTraceDecoder.Status s = BuildKitTraceDecoder.decode(msg.toByteArray());

@@ -3,10 +3,11 @@ package io.stagebench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.dockerfile.DockerfileParser;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BuildSupportTest {
-  private static java.util.Optional<String> why(String dockerfile, String builder) throws Exception {
+  private static Optional<String> why(String dockerfile, String builder) throws Exception {
     return BuildSupport.unsupported(DockerfileParser.parse(dockerfile), builder);
   }
 

@@ -3,10 +3,13 @@ package io.stagebench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stagebench.dockerfile.DockerIgnore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -193,7 +196,7 @@ class DockerIgnoreTest {
         byte[] header = in.readNBytes(512);
         // a plain header first: BuildKit in the engine sniffs the body and takes a leading PAX header for a Dockerfile
         assertThat((char) header[156]).isEqualTo('0');
-        assertThat(new String(header, 0, 13, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(".dockerignore");
+        assertThat(new String(header, 0, 13, StandardCharsets.US_ASCII)).isEqualTo(".dockerignore");
       }
     }
   }
@@ -202,7 +205,7 @@ class DockerIgnoreTest {
     // the size of what open() streams is what the engine receives
     Path t = Files.createTempFile("sb-size", ".tar");
     try (InputStream in = ctx.open()) {
-      Files.copy(in, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, t, StandardCopyOption.REPLACE_EXISTING);
     }
     t.toFile().deleteOnExit();
     return t;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class EngineIT {
     String id = engine.client().createContainerCmd(tag).withCmd("cat", "/greeting")
         .withLabels(labels).exec().getId();
     try (var in = engine.client().copyArchiveFromContainerCmd(id, "/greeting").exec();
-        var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in)) {
+        var tar = new TarArchiveInputStream(in)) {
       tar.getNextEntry();
       assertThat(new String(tar.readAllBytes()).trim()).isEqualTo("hello " + RUN);
     } finally {
@@ -114,7 +115,7 @@ class EngineIT {
     assertThat(h).isNotEmpty();
     assertThat(h).anyMatch(e -> e.sizeBytes() > 0);
     try (var in = engine.images().save(BASE);
-        var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in)) {
+        var tar = new TarArchiveInputStream(in)) {
       assertThat(tar.getNextEntry()).isNotNull();
     }
     String missing = "stagebench-it/missing:" + RUN;

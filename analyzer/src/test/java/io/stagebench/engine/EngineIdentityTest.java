@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -81,12 +82,12 @@ class EngineIdentityTest {
 
   @Test
   void stepParserReadsDockerAndBuildahOutput() {
-    for (java.util.List<String> log : java.util.List.of(
-        java.util.List.of("Step 1/3 : FROM base", "Step 2/3 : COPY . /app", "---> Using cache", "Step 3/3 : RUN make"),
-        java.util.List.of("STEP 1/3: FROM base AS build", "STEP 2/3: COPY . /app",
+    for (List<String> log : List.of(
+        List.of("Step 1/3 : FROM base", "Step 2/3 : COPY . /app", "---> Using cache", "Step 3/3 : RUN make"),
+        List.of("STEP 1/3: FROM base AS build", "STEP 2/3: COPY . /app",
             "--> Using cache 5f1e2c3b4a59d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3", "STEP 3/3: RUN make"),
         // Buildah names the stage of a multi-stage build, and commits after the last step
-        java.util.List.of("[1/2] STEP 1/1: FROM base AS build", "[2/2] STEP 1/3: FROM base", "[2/2] STEP 2/3: COPY . /app",
+        List.of("[1/2] STEP 1/1: FROM base AS build", "[2/2] STEP 1/3: FROM base", "[2/2] STEP 2/3: COPY . /app",
             "--> Using cache 2122ff4a6198faa096e2917f14b87268898af5ce6c7b6a6fff6bac726127b2bf", "--> 2122ff4a6198",
             "[2/2] STEP 3/3: RUN make", "[2/2] COMMIT docker.io/library/app:1"))) {
       ClassicBuilder.StepParser parser = new ClassicBuilder.StepParser();
@@ -103,14 +104,14 @@ class EngineIdentityTest {
   @Test
   void aShortNameIsPresentOnlyWhenTheImageCarriesIt() {
     // Podman finds localhost/stagebench/python:3.11-bookworm for python:3.11-bookworm
-    assertThat(ImageRefs.carries("python:3.11-bookworm", java.util.List.of("localhost/stagebench/python:3.11-bookworm"))).isFalse();
-    assertThat(ImageRefs.carries("stagebench/python:3.11-bookworm", java.util.List.of("localhost/stagebench/python:3.11-bookworm"))).isTrue();
-    assertThat(ImageRefs.carries("debian:bookworm-slim", java.util.List.of("docker.io/library/debian:bookworm-slim"))).isTrue();
-    assertThat(ImageRefs.carries("debian", java.util.List.of("debian:latest"))).isTrue();
-    assertThat(ImageRefs.carries("gcr.io/distroless/static-debian12:nonroot", java.util.List.of("gcr.io/distroless/static-debian12:nonroot"))).isTrue();
-    assertThat(ImageRefs.carries("localhost:5000/app:1", java.util.List.of("localhost:5000/app:1"))).isTrue();
-    assertThat(ImageRefs.carries("sha256:0123456789abcdef0123", java.util.List.of("x:y"))).isTrue();
-    assertThat(ImageRefs.carries("app@sha256:" + "a".repeat(64), java.util.List.of("x:y"))).isTrue();
+    assertThat(ImageRefs.carries("python:3.11-bookworm", List.of("localhost/stagebench/python:3.11-bookworm"))).isFalse();
+    assertThat(ImageRefs.carries("stagebench/python:3.11-bookworm", List.of("localhost/stagebench/python:3.11-bookworm"))).isTrue();
+    assertThat(ImageRefs.carries("debian:bookworm-slim", List.of("docker.io/library/debian:bookworm-slim"))).isTrue();
+    assertThat(ImageRefs.carries("debian", List.of("debian:latest"))).isTrue();
+    assertThat(ImageRefs.carries("gcr.io/distroless/static-debian12:nonroot", List.of("gcr.io/distroless/static-debian12:nonroot"))).isTrue();
+    assertThat(ImageRefs.carries("localhost:5000/app:1", List.of("localhost:5000/app:1"))).isTrue();
+    assertThat(ImageRefs.carries("sha256:0123456789abcdef0123", List.of("x:y"))).isTrue();
+    assertThat(ImageRefs.carries("app@sha256:" + "a".repeat(64), List.of("x:y"))).isTrue();
   }
 
   private static EngineEndpoint endpoint(String host) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class FailuresTest {
   @Test
   void anythingElseIsAnEngineThatDidNotAnswer() {
     EngineException e = Failures.of("cannot start container abc",
-        new UncheckedIOException(new java.io.IOException("Connection refused")));
+        new UncheckedIOException(new IOException("Connection refused")));
     assertThat(e).isNotInstanceOf(RequestRefusedException.class);
     assertThat(e.getMessage()).isEqualTo("cannot start container abc: Connection refused");
   }

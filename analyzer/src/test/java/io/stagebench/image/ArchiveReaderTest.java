@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.stagebench.StagebenchException;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,8 +111,8 @@ class ArchiveReaderTest {
   void ociLayoutDirectory(@TempDir Path dir) throws Exception {
     byte[] archive = Archives.oci(List.of(L1, L2), List.of(L1, Archives.gzip(L2)), CREATED);
     // unpack with the test's own reader of the outer tar
-    try (var tin = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(new ByteArrayInputStream(archive))) {
-      org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+    try (var tin = new TarArchiveInputStream(new ByteArrayInputStream(archive))) {
+      TarArchiveEntry e;
       while ((e = tin.getNextEntry()) != null) {
         Path p = dir.resolve(e.getName());
         Files.createDirectories(p.getParent());
@@ -193,8 +196,8 @@ class ArchiveReaderTest {
   @Test
   void deviceFilesAreCountedAsEntriesWithNoBytesAndNeverOpened() throws Exception {
     byte[] layer = Archives.tar(List.of(E.dir("dev"),
-        new E("dev/null", org.apache.commons.compress.archivers.tar.TarArchiveEntry.LF_CHR, null, null),
-        new E("dev/sda", org.apache.commons.compress.archivers.tar.TarArchiveEntry.LF_BLK, null, null),
+        new E("dev/null", TarArchiveEntry.LF_CHR, null, null),
+        new E("dev/sda", TarArchiveEntry.LF_BLK, null, null),
         E.file("app", 123)));
     ImageArchive img = read(Archives.legacy(List.of(layer), List.of("x"), false));
     assertThat(img.size()).isEqualTo(123);
@@ -205,14 +208,14 @@ class ArchiveReaderTest {
     byte[] ok = Archives.legacy(List.of(L1), List.of("x"), true);
     byte[] evil = ok.clone();
     // The first entry's size field (offset 124, 12 octal digits): 64 GiB, far beyond the bytes that follow.
-    byte[] huge = "1000000000000".substring(0, 11).concat("\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] huge = "1000000000000".substring(0, 11).concat("\0").getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(huge, 0, evil, 124, 12);
     // The header checksum (offset 148) must still match, or the reader stops at a bad header instead.
     long sum = 0;
     for (int k = 0; k < 512; k++) {
       sum += (k >= 148 && k < 156) ? ' ' : (evil[k] & 0xff);
     }
-    byte[] chk = String.format("%06o\0 ", sum).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] chk = String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(chk, 0, evil, 148, 8);
     assertThatThrownBy(() -> read(evil)).isInstanceOf(StagebenchException.class);
   }

@@ -3,6 +3,8 @@ package io.stagebench.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stagebench.dockerfile.DockerfileParser;
+import io.stagebench.dockerfile.StageGraph;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.ClassicBuilder;
 import io.stagebench.engine.Engine;
@@ -12,6 +14,7 @@ import io.stagebench.engine.Labels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +74,7 @@ class ImageAnalyzeIT {
     JsonNode h = engine.http().call("GET", "/images/" + name + "/history").body();
     List<JsonNode> oldestFirst = new ArrayList<>();
     h.forEach(oldestFirst::add);
-    java.util.Collections.reverse(oldestFirst);
+    Collections.reverse(oldestFirst);
     List<JsonNode> cfg = new ArrayList<>();
     img.config().path("history").forEach(cfg::add);
     assertThat(oldestFirst).hasSameSizeAs(cfg);
@@ -136,8 +139,8 @@ class ImageAnalyzeIT {
   @Test
   void theDockerfileTiesEachLayerToItsLineAndTheBaseLayersToTheBase() throws Exception {
     ImageReport r = ImageAnalyzer.analyze(WASTE, ImageSource.fromEngine(engine, WASTE, false), 5);
-    io.stagebench.dockerfile.StageGraph g = io.stagebench.dockerfile.StageGraph.resolve(
-        io.stagebench.dockerfile.DockerfileParser.parse(WASTE_DF));
+    StageGraph g = StageGraph.resolve(
+        DockerfileParser.parse(WASTE_DF));
     DockerfileAttribution a = DockerfileAttribution.of("Dockerfile.waste", r, g, List.of());
     assertThat(a.layers().stream().map(l -> l.origin() + "@" + l.line()).toList())
         .containsExactly("base@null", "final@2", "final@4", "final@5");

@@ -2,6 +2,8 @@ package io.stagebench.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +40,7 @@ class ImageSizesTest {
 
   @Test
   void historySizesFollowTheConfigHistoryWithEmptyLayersAsZero() throws Exception {
-    com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+    JsonNode config = new ObjectMapper().readTree(
         "{\"history\":[{\"created_by\":\"ADD rootfs\"},{\"created_by\":\"ENV A=1\",\"empty_layer\":true},"
             + "{\"created_by\":\"COPY app\"},{\"created_by\":\"CMD x\",\"empty_layer\":true}]}");
     List<Layer> layers = List.of(new Layer(0, "ADD rootfs", scan("none", 2048, -1, 1500)),
@@ -47,7 +49,7 @@ class ImageSizesTest {
     assertThat(ImageSizes.of(img, 999).historySizes()).containsExactly(1500L, 0L, 700L, 0L);
     // a history that does not account for every layer gives no list (the engine's sizes are kept)
     ImageArchive short1 = new ImageArchive("docker", "sha256:c", List.of(),
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"history\":[{\"created_by\":\"ADD\"}]}"), layers);
+        new ObjectMapper().readTree("{\"history\":[{\"created_by\":\"ADD\"}]}"), layers);
     assertThat(ImageSizes.of(short1, 999).historySizes()).isEmpty();
   }
 }

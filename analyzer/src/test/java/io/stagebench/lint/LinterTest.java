@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stagebench.StagebenchException;
+import io.stagebench.dockerfile.DockerIgnore;
 import io.stagebench.lint.rules.Rules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ class LinterTest {
 
   @Test
   void theContextScanReadsDockerignoreAsTheBuildersDo() {
-    io.stagebench.engine.DockerIgnore ig = io.stagebench.engine.DockerIgnore.parse("*.md\n!README.md\n**/target\n/build/\n");
+    DockerIgnore ig = DockerIgnore.parse("*.md\n!README.md\n**/target\n/build/\n");
     assertThat(ig.excluded("a.md")).isTrue();
     assertThat(ig.excluded("README.md")).isFalse();
     assertThat(ig.excluded("docs/a.md")).isFalse();

@@ -2,8 +2,8 @@ package io.stagebench.bases;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -123,7 +125,7 @@ public final class BaseCatalog {
   public List<Base> closure(Set<String> wantedNames) {
     Set<String> need = new HashSet<>(wantedNames);
     List<Base> reversed = new ArrayList<>(bases);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     for (Base b : reversed) {
       if (need.contains(b.name())) {
         need.addAll(b.after());
@@ -160,7 +162,7 @@ public final class BaseCatalog {
         md.update(Files.readAllBytes(f));
         md.update((byte) 0);
       }
-      md.update(new java.util.TreeMap<>(base.buildArgs()).toString().getBytes(StandardCharsets.UTF_8));
+      md.update(new TreeMap<>(base.buildArgs()).toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(md.digest()).substring(0, 16);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,7 +1,8 @@
 package io.stagebench.bases;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
+import io.stagebench.bases.BaseCatalog.Base;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.ClassicBuilder;
 import io.stagebench.engine.Engine;
@@ -10,7 +11,6 @@ import io.stagebench.engine.EngineHttp;
 import io.stagebench.engine.ImageInfo;
 import io.stagebench.engine.ImageRefs;
 import io.stagebench.engine.Labels;
-import io.stagebench.bases.BaseCatalog.Base;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

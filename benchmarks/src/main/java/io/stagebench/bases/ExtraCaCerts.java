@@ -1,8 +1,9 @@
 package io.stagebench.bases;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ public record ExtraCaCerts(Optional<String> pem, String source) {
           all.append(pem);
           used.add(f.getFileName().toString());
         }
-      } catch (IOException | java.io.UncheckedIOException e) {
+      } catch (IOException | UncheckedIOException e) {
         // An unreadable or binary file is not a certificate we can pass on; skip it.
       }
     }

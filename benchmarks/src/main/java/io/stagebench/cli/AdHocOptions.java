@@ -1,7 +1,7 @@
 package io.stagebench.cli;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import io.stagebench.fixture.AdHocFixture;
 import io.stagebench.fixture.Fixture;
 import java.nio.file.Path;

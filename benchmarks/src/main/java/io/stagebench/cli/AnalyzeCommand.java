@@ -2,13 +2,19 @@ package io.stagebench.cli;
 
 import io.stagebench.StagebenchException;
 import io.stagebench.Units;
+import io.stagebench.dockerfile.DockerfileParseException;
+import io.stagebench.dockerfile.DockerfileParser;
+import io.stagebench.dockerfile.StageGraph;
+import io.stagebench.dockerfile.StageGraphException;
+import io.stagebench.image.DockerfileAttribution;
 import io.stagebench.image.ElfCheck;
 import io.stagebench.image.ImageAnalyzer;
 import io.stagebench.image.ImageArchive;
-import io.stagebench.image.DockerfileAttribution;
 import io.stagebench.image.ImageReport;
 import io.stagebench.image.ImageSource;
 import io.stagebench.image.Residue;
+import io.stagebench.lint.Finding;
+import io.stagebench.lint.Linter;
 import io.stagebench.lint.rules.Rules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,7 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new StagebenchException(StagebenchException.Category.USAGE, "--top must be 0 or more");
     }
     List<CiRules.Rule> rules = rules();
-    Optional<io.stagebench.dockerfile.StageGraph> graph = graph();
+    Optional<StageGraph> graph = graph();
     ImageArchive img = ImageSource.open(ref, !noCompressed);
     ImageReport r = ImageAnalyzer.analyze(displayName(ref), img, top);
     Optional<DockerfileAttribution> attribution = graph.map(g -> DockerfileAttribution.of(dockerfile.toString(), r, g, lint()));
@@ -111,7 +118,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     return outcomes.stream().allMatch(CiRules.Outcome::pass) ? 0 : ExitCodes.CHECK_FAILED;
   }
 
-  private Optional<io.stagebench.dockerfile.StageGraph> graph() throws StagebenchException {
+  private Optional<StageGraph> graph() throws StagebenchException {
     if (dockerfile == null) {
       if (build.given()) {
         throw new StagebenchException(StagebenchException.Category.USAGE, "--build-arg and --target need --dockerfile");
@@ -119,20 +126,20 @@ final class AnalyzeCommand implements Callable<Integer> {
       return Optional.empty();
     }
     try {
-      return Optional.of(io.stagebench.dockerfile.StageGraph.resolve(
-          io.stagebench.dockerfile.DockerfileParser.parse(dockerfile), build.buildArgs(), build.target()));
+      return Optional.of(StageGraph.resolve(
+          DockerfileParser.parse(dockerfile), build.buildArgs(), build.target()));
     } catch (IOException e) {
       throw new StagebenchException(StagebenchException.Category.ENVIRONMENT, "cannot read --dockerfile " + dockerfile + ": " + e.getMessage());
-    } catch (io.stagebench.dockerfile.DockerfileParseException | io.stagebench.dockerfile.StageGraphException e) {
+    } catch (DockerfileParseException | StageGraphException e) {
       throw new StagebenchException(StagebenchException.Category.USAGE, "--dockerfile " + dockerfile + ": " + e.getMessage()
           + "; check it with `stagebench lint " + dockerfile + "`");
     }
   }
 
-  private List<io.stagebench.lint.Finding> lint() {
+  private List<Finding> lint() {
     try {
-      return new io.stagebench.lint.Linter(Rules.all()).lint(dockerfile, new io.stagebench.lint.Linter.Options(
-          build.buildArgs(), build.target(), Optional.empty(), java.util.Set.of())).findings();
+      return new Linter(Rules.all()).lint(dockerfile, new Linter.Options(
+          build.buildArgs(), build.target(), Optional.empty(), Set.of())).findings();
     } catch (IOException | StagebenchException e) {
       return List.of();
     }

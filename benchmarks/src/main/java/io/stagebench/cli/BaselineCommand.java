@@ -1,15 +1,15 @@
 package io.stagebench.cli;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import io.stagebench.bases.StagebenchHome;
 import io.stagebench.report.Baseline;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
 import java.io.PrintWriter;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,16 +1,17 @@
 package io.stagebench.cli;
 
 import io.stagebench.Units;
-import io.stagebench.engine.Engine;
 import io.stagebench.bases.BaseCatalog;
 import io.stagebench.bases.BaseImages;
 import io.stagebench.bases.ExtraCaCerts;
 import io.stagebench.bases.StagebenchHome;
+import io.stagebench.engine.Engine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ final class BasesCommand implements Runnable {
           rows.add(Map.of(
               "name", s.base().name(),
               "image", s.base().image(),
-              "state", s.state().name().toLowerCase(java.util.Locale.ROOT),
+              "state", s.state().name().toLowerCase(Locale.ROOT),
               "imageId", s.imageId().orElse(""),
               "sizeBytes", s.sizeBytes()));
         }
@@ -65,7 +66,7 @@ final class BasesCommand implements Runnable {
       out.printf("%-16s %-40s %-8s %10s%n", "BASE", "IMAGE", "STATE", "SIZE");
       for (BaseImages.Status s : list) {
         out.printf("%-16s %-40s %-8s %10s%n", s.base().name(), s.base().image(),
-            s.state().name().toLowerCase(java.util.Locale.ROOT),
+            s.state().name().toLowerCase(Locale.ROOT),
             s.state() == BaseImages.State.MISSING ? "-" : Units.bytes(s.sizeBytes()));
       }
       out.flush();

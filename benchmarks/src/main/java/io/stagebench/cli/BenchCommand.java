@@ -1,7 +1,7 @@
 package io.stagebench.cli;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import io.stagebench.bases.StagebenchHome;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.report.Report;

@@ -1,7 +1,7 @@
 package io.stagebench.cli;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineCleaner;
 import io.stagebench.run.RunIds;
@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -64,7 +65,7 @@ final class CleanCommand implements Callable<Integer> {
       for (Map.Entry<String, Integer> e : found.entrySet()) {
         RunIds.Liveness l = RunIds.liveness(e.getKey());
         boolean remove = all || chosen.contains(e.getKey()) || (runs.isEmpty() && l == RunIds.Liveness.DEAD);
-        out.printf("%-40s %3d object(s)  %-8s %s%n", e.getKey(), e.getValue(), l.name().toLowerCase(java.util.Locale.ROOT),
+        out.printf("%-40s %3d object(s)  %-8s %s%n", e.getKey(), e.getValue(), l.name().toLowerCase(Locale.ROOT),
             remove ? (dryRun ? "would remove" : "remove") : "keep");
         if (remove) {
           chosen.add(e.getKey());

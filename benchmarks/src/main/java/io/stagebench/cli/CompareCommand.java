@@ -1,7 +1,7 @@
 package io.stagebench.cli;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import io.stagebench.report.Comparison;
 import io.stagebench.report.ComparisonRenderer;
 import io.stagebench.report.Report;

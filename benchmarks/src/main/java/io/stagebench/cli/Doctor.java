@@ -1,12 +1,14 @@
 package io.stagebench.cli;
 
+import io.stagebench.StagebenchException;
 import io.stagebench.Units;
 import io.stagebench.bases.BaseImages;
 import io.stagebench.bases.Profile;
-import io.stagebench.StagebenchException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
 import io.stagebench.engine.EngineInfo;
+import io.stagebench.engine.EngineKind;
+import io.stagebench.engine.ImageStore;
 import io.stagebench.engine.RegistryProbe;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +64,7 @@ public final class Doctor {
       checks.add(new Check("engine", "ok",
           info.product() + " (API " + info.apiVersion() + ", speaking " + info.negotiatedApiVersion() + ") at " + info.endpoint(), null));
       checks.add(new Check("builder " + info.classicBuilder().id(), "ok", info.classicBuilder().description(), null));
-      if (info.kind() == io.stagebench.engine.EngineKind.PODMAN) {
+      if (info.kind() == EngineKind.PODMAN) {
         checks.add(new Check("builder buildkit", "info", info.buildKitDetail(), null));
       } else {
         checks.add(info.buildKit()
@@ -122,7 +124,7 @@ public final class Doctor {
       case CONTAINERS_STORAGE -> "containers/storage";
     };
     return info.storageDriver() + " (" + store + ") at " + info.dataRoot()
-        + (info.imageStore() == io.stagebench.engine.ImageStore.GRAPH_DRIVER ? ""
+        + (info.imageStore() == ImageStore.GRAPH_DRIVER ? ""
             : "; the engine's image size counts " + info.imageStore().sizeMeaning() + ", reports use the uncompressed size");
   }
 }

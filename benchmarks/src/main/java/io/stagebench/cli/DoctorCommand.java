@@ -1,8 +1,8 @@
 package io.stagebench.cli;
 
 import io.stagebench.Units;
-import io.stagebench.engine.EngineInfo;
 import io.stagebench.bases.StagebenchHome;
+import io.stagebench.engine.EngineInfo;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,13 +1,15 @@
 package io.stagebench.cli;
 
 import io.stagebench.StagebenchException;
+import java.io.IOException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.io.UncheckedIOException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Maps every failure to one line on stderr and its documented exit code. A stack trace reaches the
@@ -35,7 +37,7 @@ final class ErrorMapper implements IExitCodeExceptionMapper, IExecutionException
     if (t instanceof InterruptedException) {
       return ExitCodes.INTERRUPTED;
     }
-    if (t instanceof java.io.UncheckedIOException || t instanceof java.io.IOException) {
+    if (t instanceof UncheckedIOException || t instanceof IOException) {
       return ExitCodes.ENVIRONMENT;
     }
     return ExitCodes.CHECK_FAILED;
@@ -46,7 +48,7 @@ final class ErrorMapper implements IExitCodeExceptionMapper, IExecutionException
     PrintWriter err = cl.getErr();
     if (ex instanceof StagebenchException || ex instanceof InterruptedException) {
       err.println("stagebench: " + oneLine(ex.getMessage()));
-    } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+    } else if (ex instanceof IOException || ex instanceof UncheckedIOException) {
       err.println("stagebench: I/O error: " + oneLine(ex.getMessage()));
     } else {
       err.println("stagebench: internal error: " + ex + " (run again with --verbose and report it)");

@@ -2,9 +2,9 @@ package io.stagebench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.stagebench.StagebenchException.Category;
 import io.stagebench.StagebenchException;
 import io.stagebench.bases.StagebenchHome;
-import io.stagebench.StagebenchException.Category;
 import io.stagebench.fixture.FixtureInit;
 import io.stagebench.fixture.FixtureLoader;
 import java.io.IOException;

@@ -1,11 +1,12 @@
 package io.stagebench.cli;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class JmhCommand implements Callable<Integer> {
       } else {
         runner.run();
       }
-    } catch (org.openjdk.jmh.runner.RunnerException e) {
+    } catch (RunnerException e) {
       throw new StagebenchException(Category.CHECK_FAILED, "jmh: " + e.getMessage());
     } catch (RuntimeException e) {
       if (String.valueOf(e.getMessage()).contains("BenchmarkList")) {

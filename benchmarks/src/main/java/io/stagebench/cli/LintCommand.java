@@ -1,7 +1,7 @@
 package io.stagebench.cli;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import io.stagebench.Units;
 import io.stagebench.dockerfile.DockerfileParser;
 import io.stagebench.lint.Finding;
@@ -17,11 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package io.stagebench.cli;
 
 import io.stagebench.engine.Engine;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code stagebench} command: every subcommand hangs off this root. */
 @Command(

@@ -1,8 +1,8 @@
 package io.stagebench.cli;
 
-import io.stagebench.StagebenchException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.stagebench.StagebenchException;
 import io.stagebench.dockerfile.BuildKitDump;
 import io.stagebench.dockerfile.Dockerfile;
 import io.stagebench.dockerfile.DockerfileParseException;
@@ -16,11 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,14 +1,17 @@
 package io.stagebench.cli;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import io.stagebench.bases.StagebenchHome;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportRenderer;
 import io.stagebench.report.ReportStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
    * (several MB for a full run, all derived from report.json) are drawn for runs, not committed.
    */
   static final Set<ReportRenderer.Format> DOCS_FORMATS =
-      java.util.Collections.unmodifiableSet(EnumSet.of(ReportRenderer.Format.PNG, ReportRenderer.Format.MD));
+      Collections.unmodifiableSet(EnumSet.of(ReportRenderer.Format.PNG, ReportRenderer.Format.MD));
 
   /**
    * Renders the docs into {@code docsDir} and keeps the report they were drawn from there as
@@ -81,10 +84,10 @@ final class ReportCommand implements Callable<Integer> {
    */
   static List<Path> renderDocs(Report report, Path source, Path docsDir, Set<ReportRenderer.Format> fs)
       throws StagebenchException, IOException {
-    List<Path> written = new java.util.ArrayList<>(render(report, docsDir, fs));
+    List<Path> written = new ArrayList<>(render(report, docsDir, fs));
     Path kept = docsDir.resolve("report.json");
-    if (!java.nio.file.Files.exists(kept) || !java.nio.file.Files.isSameFile(kept, source)) {
-      ReportStore.writeBytes(kept, java.nio.file.Files.readAllBytes(source));
+    if (!Files.exists(kept) || !Files.isSameFile(kept, source)) {
+      ReportStore.writeBytes(kept, Files.readAllBytes(source));
       written.add(kept);
     }
     return written;

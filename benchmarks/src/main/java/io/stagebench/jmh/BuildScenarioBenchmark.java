@@ -1,21 +1,21 @@
 package io.stagebench.jmh;
 
+import io.stagebench.bases.Profile;
+import io.stagebench.bases.Profiles;
+import io.stagebench.bases.StagebenchHome;
 import io.stagebench.engine.BuildResult;
+import io.stagebench.engine.BuilderKind;
 import io.stagebench.engine.Engine;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.fixture.FixtureLoader;
-import io.stagebench.bases.Profile;
-import io.stagebench.bases.Profiles;
 import io.stagebench.run.RunCleanup;
 import io.stagebench.run.RunIds;
-import io.stagebench.run.Scenario;
 import io.stagebench.run.RunScope;
+import io.stagebench.run.Scenario;
 import io.stagebench.run.ScenarioSession;
-import io.stagebench.engine.BuilderKind;
-import java.util.List;
-import io.stagebench.bases.StagebenchHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -8,6 +8,7 @@ import io.stagebench.image.ImageReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,7 +53,7 @@ public class ImageArchiveBenchmark {
   @Setup(Level.Trial)
   public void generate() throws IOException {
     archive = Files.createTempFile("stagebench-jmh-", ".tar");
-    SyntheticImage.write(archive, SyntheticImage.Layout.valueOf(format.toUpperCase(java.util.Locale.ROOT)),
+    SyntheticImage.write(archive, SyntheticImage.Layout.valueOf(format.toUpperCase(Locale.ROOT)),
         64 << 20, 12_000, 42L);
   }
 

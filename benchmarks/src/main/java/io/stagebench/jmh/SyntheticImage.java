@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -194,7 +195,7 @@ final class SyntheticImage {
   /** Entries carry a fixed time, so the same seed gives the same bytes (and diff IDs). */
   private static TarArchiveEntry entry(String name, byte type) {
     TarArchiveEntry e = new TarArchiveEntry(name, type);
-    e.setModTime(java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+    e.setModTime(FileTime.fromMillis(1_700_000_000_000L));
     return e;
   }
 

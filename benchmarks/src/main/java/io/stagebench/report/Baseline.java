@@ -1,7 +1,7 @@
 package io.stagebench.report;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

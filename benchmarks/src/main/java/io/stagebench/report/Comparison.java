@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -42,7 +44,7 @@ public final class Comparison {
     NOT_TESTED;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
   }
 
@@ -234,8 +236,8 @@ public final class Comparison {
   }
 
   /** Docker's graph drivers: on them the engine's own image size is the uncompressed size. */
-  private static final java.util.Set<String> GRAPH_DRIVERS =
-      java.util.Set.of("overlay2", "overlay", "aufs", "btrfs", "zfs", "devicemapper", "vfs", "fuse-overlayfs");
+  private static final Set<String> GRAPH_DRIVERS =
+      Set.of("overlay2", "overlay", "aufs", "btrfs", "zfs", "devicemapper", "vfs", "fuse-overlayfs");
 
   /**
    * Null when both reports' image sizes mean the uncompressed size; otherwise why they cannot be
@@ -311,7 +313,7 @@ public final class Comparison {
       }
       double ratio = (double) after / e.getValue();
       if (ratio > CALIBRATION_RATIO || ratio < 1 / CALIBRATION_RATIO) {
-        out.add(String.format(java.util.Locale.ROOT, "engine calibration %s: %d ms -> %d ms (%.1fx): the engine itself is %s",
+        out.add(String.format(Locale.ROOT, "engine calibration %s: %d ms -> %d ms (%.1fx): the engine itself is %s",
             e.getKey(), e.getValue(), after, ratio, ratio > 1 ? "slower" : "faster"));
       }
     }
@@ -362,7 +364,7 @@ public final class Comparison {
     return m;
   }
 
-  private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+  private static List<String> union(Set<String> a, Set<String> b) {
     TreeSet<String> s = new TreeSet<>(a);
     s.addAll(b);
     return new ArrayList<>(s);

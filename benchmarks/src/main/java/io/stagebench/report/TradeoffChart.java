@@ -1,8 +1,8 @@
 package io.stagebench.report;
 
-import io.stagebench.Units;
 import static io.stagebench.report.ChartStyle.OKABE_ITO;
 
+import io.stagebench.Units;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.stagebench.report;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Welch's unequal-variances t-test, with the Student t distribution computed here through the
@@ -48,19 +49,19 @@ public final class Welch {
    * @return empty when either side has fewer than two samples or both have zero variance: the test
    *     is undefined there, and the caller must say so instead of inventing a p-value
    */
-  public static java.util.Optional<Result> test(List<Double> a, List<Double> b) {
+  public static Optional<Result> test(List<Double> a, List<Double> b) {
     if (a.size() < 2 || b.size() < 2) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double va = variance(a) / a.size();
     double vb = variance(b) / b.size();
     double se2 = va + vb;
     if (!(se2 > 0)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double t = (mean(b) - mean(a)) / Math.sqrt(se2);
     double df = se2 * se2 / (va * va / (a.size() - 1) + vb * vb / (b.size() - 1));
-    return java.util.Optional.of(new Result(t, df, twoSidedP(t, df)));
+    return Optional.of(new Result(t, df, twoSidedP(t, df)));
   }
 
   /** P(|T| >= |t|) for Student's t with {@code df} degrees of freedom. */

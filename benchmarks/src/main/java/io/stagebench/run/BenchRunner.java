@@ -1,8 +1,8 @@
 package io.stagebench.run;
 
-import io.stagebench.Units;
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
+import io.stagebench.Units;
 import io.stagebench.bases.Profiles;
 import io.stagebench.engine.BuildFailedException;
 import io.stagebench.engine.BuildResult;
@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

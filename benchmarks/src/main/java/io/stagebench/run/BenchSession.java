@@ -1,7 +1,7 @@
 package io.stagebench.run;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import io.stagebench.bases.BaseImages;
 import io.stagebench.bases.Profile;
 import io.stagebench.bases.Profiles;

@@ -1,7 +1,7 @@
 package io.stagebench.run;
 
-import io.stagebench.Units;
 import io.stagebench.StagebenchException;
+import io.stagebench.Units;
 import io.stagebench.engine.BuildFailedException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;

@@ -1,28 +1,26 @@
 package io.stagebench.run;
 
+import io.stagebench.StagebenchException;
 import io.stagebench.Units;
 import io.stagebench.bases.BaseImages;
-import io.stagebench.fixture.Secrets;
 import io.stagebench.bases.Profile;
 import io.stagebench.bases.Profiles;
-import io.stagebench.fixture.Fixture;
-import io.stagebench.StagebenchException;
 import io.stagebench.engine.BuildFailedException;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.BuildResult;
 import io.stagebench.engine.BuilderKind;
 import io.stagebench.engine.Builders;
-import io.stagebench.engine.EngineKind;
-import io.stagebench.engine.UnsupportedBuildException;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
+import io.stagebench.engine.EngineKind;
 import io.stagebench.engine.ImageInfo;
-import io.stagebench.engine.Labels;
+import io.stagebench.engine.UnsupportedBuildException;
+import io.stagebench.fixture.Fixture;
+import io.stagebench.fixture.Secrets;
+import io.stagebench.image.ImageSizes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -131,7 +129,7 @@ public final class FixtureCheck {
     }
     ImageInfo img = BaseImages.inspect(engine, r.imageId()).orElseThrow(
         () -> new EngineException("the image " + r.imageId() + " just built is gone"));
-    long size = io.stagebench.image.ImageSizes.measure(engine, img.id(), false).uncompressedBytes();
+    long size = ImageSizes.measure(engine, img.id(), false).uncompressedBytes();
     SmokeCheck.Result smoke = new SmokeCheck(engine, runId).run(img.id(), f.smoke());
     progress.accept(f.name() + "/" + v.name() + " [" + builder + "]: " + Units.bytes(size) + " in "
         + Units.millis(r.wallMillis()) + ", smoke " + (smoke.passed() ? "passed" : "FAILED: " + smoke.detail()));

@@ -1,13 +1,16 @@
 package io.stagebench.run;
 
 import io.stagebench.bases.BaseImages;
+import io.stagebench.dockerfile.StageGraph;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
 import io.stagebench.engine.HistoryEntry;
 import io.stagebench.engine.ImageInfo;
+import io.stagebench.image.LayerAttribution;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Size and layers of a built image as the engine reports them: {@code Size} from inspect, layers
@@ -20,7 +23,7 @@ final class ImageFacts {
   private ImageFacts() {}
 
   static Facts of(Engine engine, String imageId, Collection<String> baseImages) throws EngineException {
-    return of(engine, imageId, baseImages, java.util.Optional.empty(), List.of());
+    return of(engine, imageId, baseImages, Optional.empty(), List.of());
   }
 
   /**
@@ -32,7 +35,7 @@ final class ImageFacts {
    *     sizes, which are uncompressed sizes only on Docker's graph drivers
    */
   static Facts of(Engine engine, String imageId, Collection<String> baseImages,
-      java.util.Optional<io.stagebench.dockerfile.StageGraph> graph, List<Long> uniformSizes) throws EngineException {
+      Optional<StageGraph> graph, List<Long> uniformSizes) throws EngineException {
     ImageInfo img = BaseImages.inspect(engine, imageId).orElseThrow(
         () -> new EngineException("the image " + imageId + " just built is gone"));
     List<HistoryEntry> history = engine.images().history(imageId);
@@ -52,8 +55,8 @@ final class ImageFacts {
     for (int i = own - 1; i >= 0; i--) {
       ownCreatedBy.add(history.get(i).createdBy());
     }
-    List<java.util.Optional<io.stagebench.image.LayerAttribution.Origin>> origins = graph
-        .map(g -> io.stagebench.image.LayerAttribution.attribute(g, ownCreatedBy))
+    List<Optional<LayerAttribution.Origin>> origins = graph
+        .map(g -> LayerAttribution.attribute(g, ownCreatedBy))
         .orElse(List.of());
     List<UnitResult.LayerFact> layers = new ArrayList<>();
     for (int i = history.size() - 1; i >= 0; i--) {

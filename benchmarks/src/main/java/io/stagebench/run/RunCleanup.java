@@ -3,6 +3,8 @@ package io.stagebench.run;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineCleaner;
 import io.stagebench.engine.EngineException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Removes what a run created, when the run ends or when the JVM is stopped (Ctrl-C), so an
@@ -13,7 +15,7 @@ public final class RunCleanup implements AutoCloseable {
   private final String runId;
   private final boolean keepImages;
   private final Thread hook;
-  private final java.util.Set<String> earlierRuns = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> earlierRuns = ConcurrentHashMap.newKeySet();
   private volatile boolean done;
 
   public RunCleanup(Engine engine, String runId, boolean keepImages) {

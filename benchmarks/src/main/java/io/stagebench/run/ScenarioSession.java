@@ -1,7 +1,7 @@
 package io.stagebench.run;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
 import io.stagebench.engine.BuildFailedException;
 import io.stagebench.engine.BuildResult;
 import io.stagebench.engine.BuilderKind;

@@ -1,6 +1,5 @@
 package io.stagebench.run;
 
-import io.stagebench.fixture.Fixture;
 import io.stagebench.engine.ContainerInfo;
 import io.stagebench.engine.ContainerSpec;
 import io.stagebench.engine.Containers;
@@ -10,6 +9,7 @@ import io.stagebench.engine.EngineException;
 import io.stagebench.engine.ImageInfo;
 import io.stagebench.engine.Labels;
 import io.stagebench.engine.RequestRefusedException;
+import io.stagebench.fixture.Fixture;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs a built image and checks that it works, in a container with every capability dropped (but
@@ -37,7 +38,7 @@ public final class SmokeCheck {
 
   private final Engine engine;
   private final String runId;
-  private java.util.function.Consumer<String> onStarted = id -> {};
+  private Consumer<String> onStarted = id -> {};
 
   public SmokeCheck(Engine engine, String runId) {
     this.engine = engine;
@@ -45,7 +46,7 @@ public final class SmokeCheck {
   }
 
   /** Called with the container's ID once it has started (tests inspect its settings there). */
-  SmokeCheck onStarted(java.util.function.Consumer<String> hook) {
+  SmokeCheck onStarted(Consumer<String> hook) {
     this.onStarted = hook;
     return this;
   }
@@ -130,7 +131,7 @@ public final class SmokeCheck {
       if (hostPort == null && c.publishedPort(check.port()).isPresent()) {
         hostPort = c.publishedPort(check.port()).getAsInt();
       }
-      List<URI> targets = new java.util.ArrayList<>();
+      List<URI> targets = new ArrayList<>();
       if (hostPort != null) {
         targets.add(URI.create("http://" + hostForUri(engine.endpoint().publishedHost()) + ":" + hostPort + check.path()));
       }

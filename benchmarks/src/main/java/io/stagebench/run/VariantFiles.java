@@ -1,11 +1,13 @@
 package io.stagebench.run;
 
-import io.stagebench.bases.Profile;
-import io.stagebench.fixture.Fixture;
-import io.stagebench.fixture.Secrets;
 import io.stagebench.StagebenchException;
+import io.stagebench.bases.Profile;
+import io.stagebench.dockerfile.DockerfileParseException;
 import io.stagebench.dockerfile.DockerfileParser;
 import io.stagebench.dockerfile.StageGraph;
+import io.stagebench.dockerfile.StageGraphException;
+import io.stagebench.fixture.Fixture;
+import io.stagebench.fixture.Secrets;
 import io.stagebench.lint.Finding;
 import io.stagebench.lint.Linter;
 import io.stagebench.lint.rules.Rules;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +37,8 @@ final class VariantFiles {
     try {
       return Optional.of(StageGraph.resolve(DockerfileParser.parse(f.dir().resolve(v.dockerfile())),
           buildArgs(v, profile), v.target()));
-    } catch (IOException | io.stagebench.dockerfile.DockerfileParseException
-        | io.stagebench.dockerfile.StageGraphException | RuntimeException e) {
+    } catch (IOException | DockerfileParseException
+        | StageGraphException | RuntimeException e) {
       return Optional.empty();
     }
   }
@@ -47,7 +50,7 @@ final class VariantFiles {
       List<Finding> found = new Linter(Rules.all()).lint(file,
           new Linter.Options(buildArgs(v, profile), v.target(), Optional.of(f.dir()), Set.of())).findings();
       return found.stream()
-          .map(x -> new Report.LintFinding(x.ruleId(), x.severity().name().toLowerCase(java.util.Locale.ROOT),
+          .map(x -> new Report.LintFinding(x.ruleId(), x.severity().name().toLowerCase(Locale.ROOT),
               x.line(), Secrets.of(v.buildArgs()).scrub(x.message()), x.savingsBytes()))
           .toList();
     } catch (IOException | StagebenchException | RuntimeException e) {

@@ -1,10 +1,10 @@
 package io.stagebench.bases;
 
-import io.stagebench.fixture.TestHome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stagebench.StagebenchException;
+import io.stagebench.fixture.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;

@@ -1,12 +1,13 @@
 package io.stagebench.bases;
 
-import io.stagebench.fixture.TestHome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stagebench.StagebenchException;
+import io.stagebench.fixture.TestHome;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProfileTest {
@@ -14,7 +15,7 @@ class ProfileTest {
   void parsesNameEqualsImageLinesSkippingComments() throws Exception {
     Profile p = Profile.parse("offline", List.of("# bases", "", "A_IMAGE=x/y:1", "  B=z:2  "), "test");
     assertThat(p.buildArgs()).containsExactly(
-        java.util.Map.entry("A_IMAGE", "x/y:1"), java.util.Map.entry("B", "z:2"));
+        Map.entry("A_IMAGE", "x/y:1"), Map.entry("B", "z:2"));
   }
 
   @Test

@@ -3,8 +3,8 @@ package io.stagebench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.engine.Engine;
-import io.stagebench.engine.EngineTestSupport;
 import io.stagebench.engine.EngineCleaner;
+import io.stagebench.engine.EngineTestSupport;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
 import java.io.BufferedReader;
@@ -48,7 +48,7 @@ class BenchInterruptIT {
     // A JVM started with SIGINT ignored (as by a background job of a script) keeps ignoring it, as
     // Ctrl-C never reaches such a job anyway: give the child the default disposition, wherever the
     // test itself was launched from (coreutils env, exec'ing java under the same pid).
-    pb.command().addAll(0, java.util.List.of("env", "--default-signal=INT"));
+    pb.command().addAll(0, List.of("env", "--default-signal=INT"));
     Process p = pb.start();
     BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();

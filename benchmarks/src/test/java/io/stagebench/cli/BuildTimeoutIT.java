@@ -3,8 +3,8 @@ package io.stagebench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.engine.Engine;
-import io.stagebench.engine.EngineTestSupport;
 import io.stagebench.engine.EngineCleaner;
+import io.stagebench.engine.EngineTestSupport;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
 import java.nio.charset.StandardCharsets;

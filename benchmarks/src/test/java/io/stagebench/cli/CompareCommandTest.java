@@ -1,13 +1,14 @@
 package io.stagebench.cli;
 
-import io.stagebench.run.Stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
+import io.stagebench.run.Stats;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class CompareCommandTest {
   }
 
   private static Report report(String run, long multiSize, long... warm) {
-    List<Report.Sample> samples = java.util.Arrays.stream(warm).mapToObj(m -> new Report.Sample(m, 6, 6, 0)).toList();
+    List<Report.Sample> samples = Arrays.stream(warm).mapToObj(m -> new Report.Sample(m, 6, 6, 0)).toList();
     Report.BuildResultJson multi = new Report.BuildResultJson("classic", "ok", null, null,
         new Report.Image("sha256:m", multiSize, null, 2, List.of(), null), new Report.Smoke(true, 50L, "ok"),
         Map.of("warm", new Report.ScenarioResult(samples, new Report.Stats(0, 0, 0, 0, 0, samples.size()), null)));

@@ -6,6 +6,7 @@ import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineCleaner;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +50,7 @@ class ConcurrentRunsIT {
   private static String read(Process p) {
     try {
       return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return e.toString();
     }
   }

@@ -2,6 +2,8 @@ package io.stagebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineCleaner;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +60,8 @@ class EngineLossIT {
     assertThat(unit(done, "slow").status()).isEqualTo("ok");
     assertThat(unit(done, "slow").scenarios().get("warm").samples()).hasSize(1);
     // Nothing of either attempt is left: the first could not clean up with the engine gone.
-    try (io.stagebench.engine.Engine engine = io.stagebench.engine.Engine.connect()) {
-      assertThat(new io.stagebench.engine.EngineCleaner(engine).runs().keySet())
+    try (Engine engine = Engine.connect()) {
+      assertThat(new EngineCleaner(engine).runs().keySet())
           .doesNotContain(partial.run().id(), done.run().id());
     }
   }

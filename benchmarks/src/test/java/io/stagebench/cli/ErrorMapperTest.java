@@ -2,14 +2,15 @@ package io.stagebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stagebench.StagebenchException;
 import io.stagebench.StagebenchException.Category;
+import io.stagebench.StagebenchException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 class ErrorMapperTest {
   @Test
@@ -19,7 +20,7 @@ class ErrorMapperTest {
     assertThat(ErrorMapper.exitCode(new StagebenchException(Category.ENVIRONMENT, "x"))).isEqualTo(3);
     assertThat(ErrorMapper.exitCode(new StagebenchException(Category.BUILD_FAILED, "x"))).isEqualTo(4);
     assertThat(ErrorMapper.exitCode(new InterruptedException())).isEqualTo(130);
-    assertThat(ErrorMapper.exitCode(new java.io.IOException("disk"))).isEqualTo(3);
+    assertThat(ErrorMapper.exitCode(new IOException("disk"))).isEqualTo(3);
   }
 
   @Command(name = "boom")

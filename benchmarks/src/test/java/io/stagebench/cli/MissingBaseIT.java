@@ -2,6 +2,7 @@ package io.stagebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +12,7 @@ class MissingBaseIT {
   @Test
   void aProfileThatLacksABaseIsOneLineAndExitThreeBeforeAnyBuild(@TempDir Path home) throws Exception {
     SlowFixture.write(home, 1);
-    java.nio.file.Files.writeString(home.resolve("fixtures/profiles/offline"), "BASE_IMAGE=stagebench/no-such-base:missing\n");
+    Files.writeString(home.resolve("fixtures/profiles/offline"), "BASE_IMAGE=stagebench/no-such-base:missing\n");
     SlowFixture.Ended run = SlowFixture.run(home, 2, "bench", "--fixtures", "slow", "--builder", "classic", "--profile", "offline",
         "--scenarios", "cold", "--no-report", "--out", home.resolve("out").toString());
     String console = run.console();

@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** A checkout-like home with one fixture: a fast variant and one whose build sleeps. */
 final class SlowFixture {
@@ -42,7 +44,7 @@ final class SlowFixture {
   }
 
   static ProcessBuilder stagebench(Path home, String... args) {
-    List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", Path.of("target", "stagebench.jar").toAbsolutePath().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -58,7 +60,7 @@ final class SlowFixture {
   static Ended run(Path home, int minutes, String... args) throws IOException, InterruptedException {
     Process p = stagebench(home, args).start();
     String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(minutes, java.util.concurrent.TimeUnit.MINUTES)) {
+    if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("stagebench " + String.join(" ", args) + " did not end in " + minutes + " min:\n" + console);
     }

@@ -3,6 +3,7 @@ package io.stagebench.jmh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.lint.Finding;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's inputs are what they claim: valid files, the generated one at least 1 MiB. */
@@ -20,7 +21,7 @@ class ParseLintBenchmarkTest {
       b.file = f.equals("kib64") ? "go-multi" : f;
       b.setup();
       if (f.equals("kib64")) {
-        b.bytes = ParseLintBenchmark.generated(64 << 10).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        b.bytes = ParseLintBenchmark.generated(64 << 10).getBytes(StandardCharsets.UTF_8);
       }
       assertThat(b.parse().stages()).isNotEmpty();
       assertThat(b.parseAndLint().findings()).extracting(Finding::ruleId).doesNotContain("DL1000");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stagebench.report.Comparison.Thresholds;
 import io.stagebench.report.Comparison.Verdict;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
@@ -111,7 +112,7 @@ class ComparisonTest {
     assertThat(r.environment()).containsExactly("engine version: 20.10 -> 24.0");
     // A scenario measured only on one side is listed too.
     Report.BuildResultJson noScenarios = new Report.BuildResultJson("classic", "ok", null, null,
-        new Report.Image("sha256:x", 10_000_000L, null, 3, List.of(), null), null, java.util.Map.of());
+        new Report.Image("sha256:x", 10_000_000L, null, 3, List.of(), null), null, Map.of());
     Report c = report("c", "20.10", List.of(fixture("go-static", variant("multi", noScenarios))));
     assertThat(Comparison.compare(a, c, Thresholds.DEFAULT).removed()).contains("go-static/multi [classic] warm");
     assertThat(r.regressed()).isFalse();
@@ -183,7 +184,7 @@ class ComparisonTest {
     Report.Engine e = r.environment().engine();
     Report.Engine c = new Report.Engine(e.version(), e.apiVersion(), e.storageDriver(), e.os(), e.architecture(), e.builders(),
         e.kind(), e.imageStore(), e.negotiatedApiVersion(), e.engineSizeMeaning(), e.registryMirrors(),
-        new Report.Calibration("probe", java.util.Map.of("classic", classicMillis, "buildkit", buildkitMillis)));
+        new Report.Calibration("probe", Map.of("classic", classicMillis, "buildkit", buildkitMillis)));
     return new Report(r.schemaVersion(), r.tool(), r.run(),
         new Report.Environment(c, r.environment().host(), r.environment().profile(), r.environment().baseImages()),
         r.fixtures(), r.failures());

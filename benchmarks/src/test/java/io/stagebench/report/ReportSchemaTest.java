@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every report the repository carries conforms to the committed schema, and the schema refuses
@@ -44,7 +46,7 @@ class ReportSchemaTest {
   @Test
   void aBaseImageTheEngineLackedHasNoIdRatherThanANullOne() throws Exception {
     Report r = ReportStore.read(Path.of("../reports/baseline/report.json"));
-    java.util.Map<String, Report.BaseImage> bases = new java.util.LinkedHashMap<>(r.environment().baseImages());
+    Map<String, Report.BaseImage> bases = new LinkedHashMap<>(r.environment().baseImages());
     bases.replaceAll((arg, b) -> new Report.BaseImage(b.image(), null));
     Report.Environment e = r.environment();
     Report unknown = new Report(r.schemaVersion(), r.tool(), r.run(),

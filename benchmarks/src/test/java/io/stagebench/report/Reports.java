@@ -1,6 +1,7 @@
 package io.stagebench.report;
 
 import io.stagebench.run.Stats;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ final class Reports {
   private Reports() {}
 
   static Report.BuildResultJson build(String builder, long size, long... warmMillis) {
-    List<Report.Sample> samples = java.util.Arrays.stream(warmMillis).mapToObj(m -> new Report.Sample(m, 5, 5, 0)).toList();
+    List<Report.Sample> samples = Arrays.stream(warmMillis).mapToObj(m -> new Report.Sample(m, 5, 5, 0)).toList();
     return new Report.BuildResultJson(builder, "ok", null, null,
         new Report.Image("sha256:" + size, size, null, 3, List.of(), null), new Report.Smoke(true, 120L, "ok"),
         Map.of("warm", new Report.ScenarioResult(samples, new Report.Stats(1, 0, 1, 1, 1, samples.size()), null)));

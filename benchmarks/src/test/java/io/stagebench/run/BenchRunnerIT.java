@@ -1,18 +1,21 @@
 package io.stagebench.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagebench.engine.BuildStep;
 import io.stagebench.engine.BuilderKind;
+import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineCleaner;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.fixture.FixtureLoader;
 import io.stagebench.fixture.TinyFixture;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.stagebench.engine.Engine;
-import io.stagebench.engine.EngineCleaner;
 import io.stagebench.report.Report;
+import io.stagebench.report.ReportSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -92,7 +95,7 @@ class BenchRunnerIT {
         assertThat(u.contextBytes()).as(b + " context").isPositive().matches(x -> x % 512 == 0, "a whole number of tar blocks");
       }
       // Steps are the filesystem instructions (WORKDIR, COPY, RUN, ADD): single has 5, multi 5 + COPY --from.
-      java.util.Map<UnitResult, Integer> steps = java.util.Map.of(single, 5, multi, 6);
+      Map<UnitResult, Integer> steps = Map.of(single, 5, multi, 6);
       for (UnitResult u : List.of(single, multi)) {
         assertThat(u.samples().get(Scenario.COLD)).hasSize(1).allMatch(x -> x.stepsTotal() == steps.get(u));
         // without cache every COPY and RUN runs (BuildKit 20.10 still takes WORKDIR from its cache)
@@ -101,7 +104,7 @@ class BenchRunnerIT {
             .allMatch(x -> x.stepsExecuted() == 0 && x.stepsTotal() == steps.get(u), b + ": warm executes nothing");
         assertThat(u.samples().get(Scenario.SOURCE_EDIT)).hasSize(2);
         assertThat(u.lastSteps().get(Scenario.WARM)).as(b + ": the warm steps, each cached")
-            .hasSize(steps.get(u)).allMatch(x -> x.status() == io.stagebench.engine.BuildStep.Status.CACHED);
+            .hasSize(steps.get(u)).allMatch(x -> x.status() == BuildStep.Status.CACHED);
         assertThat(u.samples().get(Scenario.DEPS_EDIT)).hasSize(2);
         // The source edit keeps exactly the steps before the source COPY: WORKDIR, COPY deps, RUN.
         assertThat(u.samples().get(Scenario.SOURCE_EDIT))
@@ -130,8 +133,8 @@ class BenchRunnerIT {
     assertThat(Files.readString(dir.resolve("src/app.sh"))).as("the fixture is never edited").isEqualTo(before);
 
     Report r = ReportMapper.toReport(new ReportMapper.RunInfo(runId, "2026-11-27T08:00:00Z", "2026-11-27T08:05:00Z", true, false, o, "test", null),
-        Optional.of(engine.info()), TinyFixture.profile(), java.util.Map.of(), tmp, units);
-    assertThat(io.stagebench.report.ReportSchema.problems(r)).as("the report conforms to reports/schema/report.schema.json").isEmpty();
+        Optional.of(engine.info()), TinyFixture.profile(), Map.of(), tmp, units);
+    assertThat(ReportSchema.problems(r)).as("the report conforms to reports/schema/report.schema.json").isEmpty();
     assertThat(r.failures()).hasSize(2).allSatisfy(f -> assertThat(f.variant()).isEqualTo("broken"));
     Report.Comparison cmp = r.fixtures().get(0).comparisons().stream().filter(c -> c.variant().equals("multi")).findFirst().orElseThrow();
     assertThat(cmp.sizeReductionBytes()).isEqualTo(single.sizeBytes() - multi.sizeBytes());

@@ -1,14 +1,14 @@
 package io.stagebench.run;
 
-import io.stagebench.engine.BuilderKind;
-import io.stagebench.fixture.Fixture;
-import io.stagebench.fixture.FixtureLoader;
-import io.stagebench.fixture.TinyFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.cli.Main;
+import io.stagebench.engine.BuilderKind;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineCleaner;
+import io.stagebench.fixture.Fixture;
+import io.stagebench.fixture.FixtureLoader;
+import io.stagebench.fixture.TinyFixture;
 import io.stagebench.report.Comparison;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,7 @@ class CompareRegressionIT {
     String runId = RunIds.next();
     runs.add(runId);
     String started = Instant.now().toString();
-    BenchOptions o = new BenchOptions(List.of(), Optional.of(new java.util.LinkedHashSet<>(Set.of("multi"))), List.of(Scenario.WARM),
+    BenchOptions o = new BenchOptions(List.of(), Optional.of(new LinkedHashSet<>(Set.of("multi"))), List.of(Scenario.WARM),
         List.of(BuilderKind.CLASSIC), 3, 1, 0, Shard.ALL, false);
     List<UnitResult> units = BenchRunner.plan(List.of(tiny), o);
     new BenchRunner(engine, new RunScope(runId, TinyFixture.profile()), Files.createDirectories(home.resolve("work")), new BenchRunner.Listener() {

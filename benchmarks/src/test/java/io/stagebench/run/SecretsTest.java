@@ -1,10 +1,10 @@
 package io.stagebench.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.stagebench.engine.BuilderKind;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.fixture.Secrets;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.stagebench.run;
 
-import io.stagebench.fixture.Fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.engine.BuildRequest;
@@ -8,15 +7,18 @@ import io.stagebench.engine.BuildResult;
 import io.stagebench.engine.ClassicBuilder;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineCleaner;
-import io.stagebench.engine.EngineTestSupport;
+import io.stagebench.engine.EngineKind;
 import io.stagebench.engine.EngineTestSupport.ContainerSettings;
+import io.stagebench.engine.EngineTestSupport;
 import io.stagebench.engine.Labels;
+import io.stagebench.fixture.Fixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +65,7 @@ class SmokeCheckIT {
 
     assertThat(r.passed()).as(r.detail()).isTrue();
     ContainerSettings h = seen.get();
-    if (engine.kind() == io.stagebench.engine.EngineKind.PODMAN) {
+    if (engine.kind() == EngineKind.PODMAN) {
       // Podman reports "drop ALL, add NET_BIND_SERVICE" as the default capabilities it dropped
       assertThat(h.capDrop())
           .contains("CHOWN", "DAC_OVERRIDE", "FOWNER", "KILL", "SETGID", "SETUID").doesNotContain("NET_BIND_SERVICE");
@@ -118,7 +120,7 @@ class SmokeCheckIT {
         Optional.of(new Fixture.CommandCheck(List.of("sleep 120; echo late"), "late")), 3, List.of(), false);
     long start = System.nanoTime();
     SmokeCheck.Result r = new SmokeCheck(engine, RUN).run(imageId, smoke);
-    long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
     assertThat(r.passed()).isFalse();
     assertThat(r.detail()).contains("did not exit within 3 s");
     assertThat(seconds).isLessThan(60);

@@ -3,6 +3,7 @@ package io.stagebench.lint.rules;
 import io.stagebench.dockerfile.*;
 import io.stagebench.lint.*;
 import java.util.*;
+import java.util.regex.Pattern;
 
 /** DL3020: Use COPY instead of ADD for files and folders. */
 public final class AddForCopy extends Rule {
@@ -12,7 +13,7 @@ public final class AddForCopy extends Rule {
         "Replace ADD with COPY (keep ADD for URLs and local tar archives to unpack).");
   }
 
-  private static final java.util.regex.Pattern SPECIAL = java.util.regex.Pattern.compile(
+  private static final Pattern SPECIAL = Pattern.compile(
       "(?i)^(https?://|git@|git://).*|.*\\.(tar|tar\\.gz|tgz|tar\\.bz2|tbz2?|tar\\.xz|txz|tar\\.zst|gz|bz2|xz|zst)$");
 
   @Override

@@ -1,4 +1,4 @@
-package io.stagebench.engine;
+package io.stagebench.dockerfile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +130,7 @@ public final class DockerIgnore {
   }
 
   /** Lexical clean like Go's {@code filepath.Clean} for slash paths. */
-  static String clean(String path) {
+  public static String clean(String path) {
     if (path.isEmpty()) {
       return ".";
     }
