@@ -49,15 +49,12 @@ import picocli.CommandLine.Spec;
       "130:interrupted"
     })
 final class AnalyzeCommand implements Callable<Integer> {
-  enum Format { text, json }
-
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "IMAGE|ARCHIVE", description = "Image name or ID in the engine, a docker save tar (optionally gzipped), or an OCI layout directory or tar.")
   String ref;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Mixin TextOrJson format;
 
   @Option(names = "--top", defaultValue = "5", description = "Largest files per layer and inefficient paths to list (default: ${DEFAULT-VALUE}).")
   int top;
@@ -99,7 +96,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Optional<DockerfileAttribution> attribution = graph.map(g -> DockerfileAttribution.of(dockerfile.toString(), r, g, lint()));
     List<CiRules.Outcome> outcomes = CiRules.evaluate(rules, r);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
+    if (format.json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("report", r);
       attribution.ifPresent(a -> doc.put("dockerfile", a));

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,16 +23,13 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "2:usage error", "3:no engine, no such image, or an unreadable archive", "130:interrupted"})
 final class DiffCommand implements Callable<Integer> {
-  enum Format { text, json }
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "A") String a;
 
   @Parameters(index = "1", paramLabel = "B") String b;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Mixin TextOrJson format;
 
   @Option(names = "--depth", defaultValue = "3", description = "Path components that name a directory in the summary (default: ${DEFAULT-VALUE}).")
   int depth;
@@ -48,7 +46,7 @@ final class DiffCommand implements Callable<Integer> {
     ImageArchive ib = ImageSource.open(b, false);
     ImageDiff.Result r = ImageDiff.diff(a, ia, b, ib, depth);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
+    if (format.json()) {
       Json.print(out, r);
       return 0;
     }
