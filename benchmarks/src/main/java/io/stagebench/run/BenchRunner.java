@@ -46,20 +46,18 @@ public final class BenchRunner {
   /** Where the run is, for a progress line: the build in flight and an ETA. */
   public record Position(String unit, String scenario, int rep, int reps, int done, int total, long elapsedMillis, long etaMillis) {}
 
-  /** What the runner tells its caller. */
+  /** What the runner tells its caller as it goes. */
   public interface Listener {
     void progress(Position p);
 
     void line(String text);
-
-    /** After each round: the results so far, for a partial report. */
-    void checkpoint(List<UnitResult> results);
   }
 
   private final Engine engine;
   private final RunScope scope;
   private final Path workDir;
   private final Listener listener;
+  private Runnable checkpoint = () -> { };
   private long started;
   private int done;
   private int total;
@@ -108,6 +106,12 @@ public final class BenchRunner {
    */
   public BenchRunner withCalibration(Map<String, Long> sink) {
     this.calibration = sink;
+    return this;
+  }
+
+  /** Called after the priming builds and after each round, for a partial report of the results so far. */
+  public BenchRunner withCheckpoints(Runnable onCheckpoint) {
+    this.checkpoint = onCheckpoint;
     return this;
   }
 
@@ -171,7 +175,7 @@ public final class BenchRunner {
       // A resumed unit that has its cold samples already is primed from the cache.
       prime(u, o.scenarios().contains(Scenario.COLD) && u.sampleCount(Scenario.COLD) == 0);
     }
-    listener.checkpoint(units);
+    checkpoint.run();
     Map<UnitResult, Path> copies = new LinkedHashMap<>();
     for (Scenario s : o.scenarios()) {
       int rounds = rounds(s, o);
@@ -200,11 +204,11 @@ public final class BenchRunner {
           }
           measure(u, s, round, rounds, warmup, copies.get(u));
         }
-        listener.checkpoint(units);
+        checkpoint.run();
       }
     }
     active.forEach(UnitResult::complete);
-    listener.checkpoint(units);
+    checkpoint.run();
   }
 
   /** Rounds after priming: cold's first sample is the priming build itself. */

@@ -35,12 +35,8 @@ import java.util.stream.Stream;
  * images. The command line only parses options and prints.
  */
 public final class BenchSession {
-  /** What the session tells its caller as it goes. */
-  public interface Listener {
-    void progress(BenchRunner.Position p);
-
-    void line(String text);
-
+  /** What the session tells its caller as it goes: the runner's progress and lines, and an interruption. */
+  public interface Listener extends BenchRunner.Listener {
     /** The run was interrupted (Ctrl-C); the partial report is in {@code reportFile}. */
     void interrupted(Path reportFile);
   }
@@ -154,22 +150,8 @@ public final class BenchSession {
     Checkpoints checkpoints = new Checkpoints(plan.reportFile(), runId, startedAt, options, info, profile, baseIds,
         plan.home(), units, calibration);
     Path work = Files.createTempDirectory("stagebench-" + runId);
-    BenchRunner runner = new BenchRunner(engine, new RunScope(runId, profile), work, new BenchRunner.Listener() {
-      @Override
-      public void progress(BenchRunner.Position p) {
-        listener.progress(p);
-      }
-
-      @Override
-      public void line(String text) {
-        listener.line(text);
-      }
-
-      @Override
-      public void checkpoint(List<UnitResult> results) {
-        checkpoints.write(false, false);
-      }
-    });
+    BenchRunner runner = new BenchRunner(engine, new RunScope(runId, profile), work, listener)
+        .withCheckpoints(() -> checkpoints.write(false, false));
     plan.buildTimeout().ifPresent(runner::withBuildTimeout);
     runner.withAnalysis(plan.analysis()).withCalibration(calibration);
     Thread onInterrupt = new Thread(() -> {

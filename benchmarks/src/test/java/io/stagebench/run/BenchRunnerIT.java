@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.engine.BuildStep;
 import io.stagebench.engine.BuilderKind;
-import io.stagebench.engine.Engine;
-import io.stagebench.engine.EngineCleaner;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.fixture.FixtureLoader;
 import io.stagebench.fixture.TinyFixture;
@@ -18,40 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The harness against the real engine on a tiny fixture. */
 class BenchRunnerIT {
-  static Engine engine;
-  static final List<String> runs = new ArrayList<>();
-
-  @BeforeAll
-  static void connect() throws Exception {
-    engine = Engine.connect();
-  }
-
-  @AfterAll
-  static void cleanUp() throws Exception {
-    EngineCleaner c = new EngineCleaner(engine);
-    c.remove(runs::contains);
-    assertThat(c.runs().keySet()).doesNotContainAnyElementsOf(runs);
-    engine.close();
-  }
+  @RegisterExtension static final EngineRuns ENGINE = new EngineRuns();
 
   @Test
   void measuresEveryScenarioRecordsFailuresAndSkipsWhatTheBuilderCannotDo(@TempDir Path tmp) throws Exception {
     Path dir = TinyFixture.write(tmp.resolve("fixtures"));
     Fixture tiny = FixtureLoader.load(dir);
     String before = Files.readString(dir.resolve("src/app.sh"));
-    String runId = RunIds.next();
-    runs.add(runId);
+    String runId = ENGINE.newRun();
     BenchOptions o = new BenchOptions(List.of(), Optional.empty(), Scenario.all(), List.of(BuilderKind.CLASSIC, BuilderKind.BUILDKIT), 2, 1, 0, Shard.ALL, false);
     List<UnitResult> units = BenchRunner.plan(List.of(tiny), o);
     List<String> lines = new ArrayList<>();
-    new BenchRunner(engine, new RunScope(runId, TinyFixture.profile()), Files.createDirectories(tmp.resolve("work")), new BenchRunner.Listener() {
+    new BenchRunner(ENGINE.engine(), new RunScope(runId, TinyFixture.profile()), Files.createDirectories(tmp.resolve("work")), new BenchRunner.Listener() {
       @Override
       public void progress(BenchRunner.Position p) {
         assertThat(p.done()).isLessThan(p.total());
@@ -61,9 +43,6 @@ class BenchRunnerIT {
       public void line(String text) {
         lines.add(text);
       }
-
-      @Override
-      public void checkpoint(List<UnitResult> results) {}
     }).run(units, o);
 
     for (BuilderKind b : List.of(BuilderKind.CLASSIC, BuilderKind.BUILDKIT)) {
@@ -74,8 +53,8 @@ class BenchRunnerIT {
       assertThat(single.smoke().orElseThrow().passed()).isTrue();
       assertThat(multi.smoke().orElseThrow().passed()).isTrue();
       // Sizes are the engine's own figures.
-      assertThat(single.sizeBytes()).isEqualTo(engine.images().inspect(single.imageId().orElseThrow()).orElseThrow().sizeBytes());
-      assertThat(multi.sizeBytes()).isEqualTo(engine.images().inspect(multi.imageId().orElseThrow()).orElseThrow().sizeBytes());
+      assertThat(single.sizeBytes()).isEqualTo(ENGINE.engine().images().inspect(single.imageId().orElseThrow()).orElseThrow().sizeBytes());
+      assertThat(multi.sizeBytes()).isEqualTo(ENGINE.engine().images().inspect(multi.imageId().orElseThrow()).orElseThrow().sizeBytes());
       assertThat(multi.sizeBytes()).isLessThan(single.sizeBytes());
       // The base image's layers are recognised; the residue layer is the single image's own.
       assertThat(single.layers()).anyMatch(UnitResult.LayerFact::base);
@@ -133,7 +112,7 @@ class BenchRunnerIT {
     assertThat(Files.readString(dir.resolve("src/app.sh"))).as("the fixture is never edited").isEqualTo(before);
 
     Report r = ReportMapper.toReport(new ReportMapper.RunInfo(runId, "2026-11-27T08:00:00Z", "2026-11-27T08:05:00Z", true, false, o, "test", null),
-        Optional.of(engine.info()), TinyFixture.profile(), Map.of(), tmp, units);
+        Optional.of(ENGINE.engine().info()), TinyFixture.profile(), Map.of(), tmp, units);
     assertThat(ReportSchema.problems(r)).as("the report conforms to reports/schema/report.schema.json").isEmpty();
     assertThat(r.failures()).hasSize(2).allSatisfy(f -> assertThat(f.variant()).isEqualTo("broken"));
     Report.Comparison cmp = r.fixtures().get(0).comparisons().stream().filter(c -> c.variant().equals("multi")).findFirst().orElseThrow();

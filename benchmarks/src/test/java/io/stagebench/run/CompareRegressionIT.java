@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagebench.cli.Main;
 import io.stagebench.engine.BuilderKind;
-import io.stagebench.engine.Engine;
-import io.stagebench.engine.EngineCleaner;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.fixture.FixtureLoader;
 import io.stagebench.fixture.TinyFixture;
@@ -17,15 +15,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -34,42 +30,24 @@ import picocli.CommandLine;
  * and a run whose final image a test made larger fails with exit 1 and the regression first.
  */
 class CompareRegressionIT {
-  static Engine engine;
-  static final List<String> runs = new ArrayList<>();
-
-  @BeforeAll
-  static void connect() throws Exception {
-    engine = Engine.connect();
-  }
-
-  @AfterAll
-  static void cleanUp() throws Exception {
-    EngineCleaner c = new EngineCleaner(engine);
-    c.remove(runs::contains);
-    assertThat(c.runs().keySet()).doesNotContainAnyElementsOf(runs);
-    engine.close();
-  }
+  @RegisterExtension static final EngineRuns ENGINE = new EngineRuns();
 
   private static Path benchmark(Path home, Path out) throws Exception {
     Fixture tiny = FixtureLoader.load(home.resolve("fixtures/tiny"));
-    String runId = RunIds.next();
-    runs.add(runId);
+    String runId = ENGINE.newRun();
     String started = Instant.now().toString();
     BenchOptions o = new BenchOptions(List.of(), Optional.of(new LinkedHashSet<>(Set.of("multi"))), List.of(Scenario.WARM),
         List.of(BuilderKind.CLASSIC), 3, 1, 0, Shard.ALL, false);
     List<UnitResult> units = BenchRunner.plan(List.of(tiny), o);
-    new BenchRunner(engine, new RunScope(runId, TinyFixture.profile()), Files.createDirectories(home.resolve("work")), new BenchRunner.Listener() {
+    new BenchRunner(ENGINE.engine(), new RunScope(runId, TinyFixture.profile()), Files.createDirectories(home.resolve("work")), new BenchRunner.Listener() {
       @Override
       public void progress(BenchRunner.Position p) {}
 
       @Override
       public void line(String text) {}
-
-      @Override
-      public void checkpoint(List<UnitResult> results) {}
     }).run(units, o);
     Report r = ReportMapper.toReport(new ReportMapper.RunInfo(runId, started, Instant.now().toString(), true, false, o, "test", null),
-        Optional.of(engine.info()), TinyFixture.profile(), Map.of(), home, units);
+        Optional.of(ENGINE.engine().info()), TinyFixture.profile(), Map.of(), home, units);
     ReportStore.write(out, r);
     return out;
   }
