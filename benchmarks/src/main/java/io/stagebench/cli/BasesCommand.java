@@ -60,7 +60,7 @@ final class BasesCommand implements Runnable {
               "imageId", s.imageId().orElse(""),
               "sizeBytes", s.sizeBytes()));
         }
-        Json.print(out, Map.of("schemaVersion", 1, "bases", rows));
+        Json.print(out, Json.document("bases", rows));
         return ExitCodes.OK;
       }
       out.printf("%-16s %-40s %-8s %10s%n", "BASE", "IMAGE", "STATE", "SIZE");

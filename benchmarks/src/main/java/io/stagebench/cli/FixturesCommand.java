@@ -78,7 +78,7 @@ final class FixturesCommand implements Runnable {
           m.put("variants", vs);
           rows.add(m);
         }
-        Json.print(out, Map.of("schemaVersion", 1, "fixtures", rows));
+        Json.print(out, Json.document("fixtures", rows));
         return ExitCodes.OK;
       }
       out.printf("%-12s %-20s %-18s %s%n", "FIXTURE", "VARIANT", "BUILDERS", "PATTERN");
