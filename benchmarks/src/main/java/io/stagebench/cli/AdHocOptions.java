@@ -6,9 +6,7 @@ import io.stagebench.fixture.AdHocFixture;
 import io.stagebench.fixture.Fixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -28,8 +26,9 @@ final class AdHocOptions {
   @Option(names = "--deps-edit", paramLabel = "FILE", description = "Ad hoc: the dependency manifest in the context that deps-edit changes.")
   Path depsEdit;
 
-  @Option(names = "--build-arg", paramLabel = "K=V", description = "Ad hoc: a build arg for every variant; repeatable.")
-  Map<String, String> buildArgs = new LinkedHashMap<>();
+  @Option(names = "--build-arg", paramLabel = "K=V",
+      description = "Ad hoc: a build arg for every variant, as docker build takes it (K alone takes K from the environment); repeatable.")
+  List<String> buildArgs = new ArrayList<>();
 
   /**
    * The ad hoc fixture of {@code --context}, or empty without it.
@@ -47,6 +46,7 @@ final class AdHocOptions {
     if (!fixtureNames.isEmpty() || !fixturesDirs.isEmpty()) {
       throw new StagebenchException(Category.USAGE, "--context (ad hoc) cannot be combined with --fixtures or --fixtures-dir");
     }
-    return Optional.of(AdHocFixture.of(context, variants, Optional.ofNullable(sourceEdit), Optional.ofNullable(depsEdit), buildArgs));
+    return Optional.of(AdHocFixture.of(context, variants, Optional.ofNullable(sourceEdit), Optional.ofNullable(depsEdit),
+        DockerfileOptions.parse(buildArgs)));
   }
 }

@@ -25,8 +25,13 @@ final class DockerfileOptions {
    * @throws StagebenchException (usage) for an argument without a name
    */
   Map<String, String> buildArgs() throws StagebenchException {
+    return parse(buildArgs);
+  }
+
+  /** {@code K=V} and {@code K} arguments as {@link #buildArgs()} reads them. */
+  static Map<String, String> parse(List<String> given) throws StagebenchException {
     Map<String, String> args = new LinkedHashMap<>();
-    for (String a : buildArgs) {
+    for (String a : given) {
       int eq = a.indexOf('=');
       if (eq == 0) {
         throw new StagebenchException(Category.USAGE, "--build-arg " + a + ": expected K=V");
