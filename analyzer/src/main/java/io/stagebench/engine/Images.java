@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,5 +172,28 @@ public final class Images {
     } catch (RuntimeException e) {
       throw Failures.of("cannot remove image " + ref, e);
     }
+  }
+
+  /**
+   * Imports a root filesystem tar as image {@code repo:tag} with Dockerfile {@code changes} (LABEL,
+   * CMD ...), as {@code docker import --change} does.
+   *
+   * @return the error the engine reported in its progress stream, when the import failed there
+   * @throws EngineException when the engine cannot be asked or refuses the request (not a tar)
+   */
+  public Optional<String> importTar(InputStream tar, String repo, String tag, List<String> changes) throws EngineException {
+    Map<String, Object> q = new LinkedHashMap<>();
+    q.put("fromSrc", "-");
+    q.put("repo", repo);
+    q.put("tag", tag);
+    q.put("changes", changes);
+    StringBuilder error = new StringBuilder();
+    engine.http().stream("POST", "/images/create" + EngineHttp.query(q), Map.of("Content-Type", "application/x-tar"), tar,
+        m -> {
+          if (m.has("error")) {
+            error.append(m.get("error").asText());
+          }
+        });
+    return error.length() == 0 ? Optional.empty() : Optional.of(error.toString());
   }
 }

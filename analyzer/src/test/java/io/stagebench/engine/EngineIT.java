@@ -3,9 +3,13 @@ package io.stagebench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +108,45 @@ class EngineIT {
     assertThat(engine.images().remove(tag, true, true)).isTrue();
     assertThat(engine.images().inspect(tag)).isEmpty();
     assertThat(engine.images().remove(tag, true, true)).as("already gone").isFalse();
+  }
+
+  @Test
+  void importsARootfsTarWithChanges() throws Exception {
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    byte[] content = "imported\n".getBytes(StandardCharsets.UTF_8);
+    byte[] header = new byte[512];
+    byte[] name = "hello.txt".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(name, 0, header, 0, name.length);
+    putOctal(header, 100, 8, 0644);
+    putOctal(header, 108, 8, 0);
+    putOctal(header, 116, 8, 0);
+    putOctal(header, 124, 12, content.length);
+    putOctal(header, 136, 12, 0);
+    header[156] = '0';
+    System.arraycopy("ustar\u000000".getBytes(StandardCharsets.US_ASCII), 0, header, 257, 8);
+    Arrays.fill(header, 148, 156, (byte) ' ');
+    long sum = 0;
+    for (byte b : header) {
+      sum += b & 0xff;
+    }
+    putOctal(header, 148, 7, sum);
+    tar.write(header);
+    tar.write(content);
+    tar.write(new byte[512 - content.length + 1024]);
+    String tag = RUN.toLowerCase();
+    assertThat(engine.images().importTar(new ByteArrayInputStream(tar.toByteArray()), "stagebench-it/import", tag,
+        List.of("LABEL " + Labels.RUN + "=" + RUN, "CMD [\"/hello.txt\"]"))).isEmpty();
+    ImageInfo img = engine.images().inspect("stagebench-it/import:" + tag).orElseThrow();
+    assertThat(img.labels()).containsEntry(Labels.RUN, RUN);
+    assertThat(img.cmd()).containsExactly("/hello.txt");
+    assertThat(engine.images().remove("stagebench-it/import:" + tag, true, true)).isTrue();
+    assertThatThrownBy(() -> engine.images().importTar(new ByteArrayInputStream(new byte[] {1, 2, 3}), "stagebench-it/import",
+        tag, List.of())).as("not a tar: the engine refuses it").isInstanceOf(EngineException.class).hasMessageContaining("tar");
+  }
+
+  private static void putOctal(byte[] header, int at, int len, long value) {
+    byte[] digits = String.format("%0" + (len - 1) + "o", value).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(digits, 0, header, at, digits.length);
   }
 
   @Test

@@ -7,7 +7,6 @@ import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.ClassicBuilder;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
-import io.stagebench.engine.EngineHttp;
 import io.stagebench.engine.ImageInfo;
 import io.stagebench.engine.ImageRefs;
 import io.stagebench.engine.Labels;
@@ -168,30 +167,18 @@ public final class BaseImages {
       runScript(catalog.basesDir().resolve(b.rootfs()), tar);
     }
     int colon = b.image().lastIndexOf(':');
-    Map<String, Object> q = new LinkedHashMap<>();
-    q.put("fromSrc", "-");
-    q.put("repo", b.image().substring(0, colon));
-    q.put("tag", b.image().substring(colon + 1));
-    q.put(
-        "changes",
-        List.of(
-            "LABEL " + Labels.BASE + "=" + b.name(),
-            "LABEL " + Labels.BASE_DIGEST + "=" + catalog.definitionDigest(b),
-            "CMD [\"bash\"]"));
-    StringBuilder error = new StringBuilder();
+    List<String> changes = List.of(
+        "LABEL " + Labels.BASE + "=" + b.name(),
+        "LABEL " + Labels.BASE_DIGEST + "=" + catalog.definitionDigest(b),
+        "CMD [\"bash\"]");
+    Optional<String> error;
     try (InputStream in = Files.newInputStream(tar)) {
-      engine.http().stream(
-          "POST", "/images/create" + EngineHttp.query(q), Map.of("Content-Type", "application/x-tar"), in,
-          m -> {
-            if (m.has("error")) {
-              error.append(m.get("error").asText());
-            }
-          });
+      error = engine.images().importTar(in, b.image().substring(0, colon), b.image().substring(colon + 1), changes);
     } catch (IOException e) {
       throw new StagebenchException(Category.ENVIRONMENT, "cannot read " + tar + ": " + e.getMessage());
     }
-    if (error.length() > 0) {
-      throw new StagebenchException(Category.BUILD_FAILED, "import of " + b.image() + " failed: " + error);
+    if (error.isPresent()) {
+      throw new StagebenchException(Category.BUILD_FAILED, "import of " + b.image() + " failed: " + error.get());
     }
   }
 
