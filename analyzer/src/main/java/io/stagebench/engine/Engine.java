@@ -208,7 +208,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Raw Engine API requests for what docker-java lacks (BuildKit builds, import with changes). */
-  public EngineHttp http() {
+  EngineHttp http() {
     return raw;
   }
 

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * no command for: BuildKit builds ({@code POST /build?version=2}), image import with changes, and
  * registry look-ups ({@code GET /distribution/...}). All of it lives here.
  */
-public final class EngineHttp {
+final class EngineHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DockerHttpClient http;

@@ -9,6 +9,7 @@ import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.ClassicBuilder;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
+import io.stagebench.engine.HistoryEntry;
 import io.stagebench.engine.ImageStore;
 import io.stagebench.engine.Labels;
 import java.nio.file.Files;
@@ -71,9 +72,7 @@ class ImageAnalyzeIT {
 
   /** The engine's per-layer sizes: /images/{name}/history oldest first, empty-layer entries dropped. */
   static List<Long> historySizes(String name, ImageArchive img) throws Exception {
-    JsonNode h = engine.http().call("GET", "/images/" + name + "/history").body();
-    List<JsonNode> oldestFirst = new ArrayList<>();
-    h.forEach(oldestFirst::add);
+    List<HistoryEntry> oldestFirst = new ArrayList<>(engine.images().history(name));
     Collections.reverse(oldestFirst);
     List<JsonNode> cfg = new ArrayList<>();
     img.config().path("history").forEach(cfg::add);
@@ -81,7 +80,7 @@ class ImageAnalyzeIT {
     List<Long> sizes = new ArrayList<>();
     for (int i = 0; i < cfg.size(); i++) {
       if (!cfg.get(i).path("empty_layer").asBoolean(false)) {
-        sizes.add(oldestFirst.get(i).path("Size").asLong());
+        sizes.add(oldestFirst.get(i).sizeBytes());
       }
     }
     return sizes;

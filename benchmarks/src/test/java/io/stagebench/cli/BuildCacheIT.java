@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stagebench.engine.Engine;
+import io.stagebench.engine.EngineTestSupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class BuildCacheIT {
   static List<String> idleUploadedContexts() throws Exception {
     List<String> ids = new ArrayList<>();
     try (Engine engine = Engine.connect()) {
-      for (JsonNode r : engine.http().call("GET", "/system/df").body().path("BuildCache")) {
+      for (JsonNode r : EngineTestSupport.get(engine, "/system/df").path("BuildCache")) {
         if (r.path("Description").asText("").startsWith("http url http://build-context-") && !r.path("InUse").asBoolean()) {
           ids.add(r.path("ID").asText());
         }

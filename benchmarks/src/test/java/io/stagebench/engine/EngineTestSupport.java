@@ -1,5 +1,6 @@
 package io.stagebench.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
@@ -72,5 +73,10 @@ public final class EngineTestSupport {
 
   private static ListedImage listed(Image i) {
     return new ListedImage(i.getId(), i.getCreated() == null ? 0 : i.getCreated());
+  }
+
+  /** A raw Engine API GET, for what only a test asks (the build cache records of /system/df). */
+  public static JsonNode get(Engine engine, String path) throws EngineException {
+    return engine.http().call("GET", path).body();
   }
 }
