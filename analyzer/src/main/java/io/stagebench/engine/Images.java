@@ -175,17 +175,17 @@ public final class Images {
   }
 
   /**
-   * Imports a root filesystem tar as image {@code repo:tag} with Dockerfile {@code changes} (LABEL,
+   * Imports a root filesystem tar as {@code image} (repo:tag) with Dockerfile {@code changes} (LABEL,
    * CMD ...), as {@code docker import --change} does.
    *
    * @return the error the engine reported in its progress stream, when the import failed there
    * @throws EngineException when the engine cannot be asked or refuses the request (not a tar)
    */
-  public Optional<String> importTar(InputStream tar, String repo, String tag, List<String> changes) throws EngineException {
+  public Optional<String> importTar(InputStream tar, String image, List<String> changes) throws EngineException {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("fromSrc", "-");
-    q.put("repo", repo);
-    q.put("tag", tag);
+    // repo:tag in one parameter: Podman 4 ignores a separate tag (and tags :latest instead)
+    q.put("repo", image);
     q.put("changes", changes);
     StringBuilder error = new StringBuilder();
     engine.http().stream("POST", "/images/create" + EngineHttp.query(q), Map.of("Content-Type", "application/x-tar"), tar,

@@ -135,14 +135,14 @@ class EngineIT {
     tar.write(content);
     tar.write(new byte[512 - content.length + 1024]);
     String tag = RUN.toLowerCase();
-    assertThat(engine.images().importTar(new ByteArrayInputStream(tar.toByteArray()), "stagebench-it/import", tag,
+    assertThat(engine.images().importTar(new ByteArrayInputStream(tar.toByteArray()), "stagebench-it/import:" + tag,
         List.of("LABEL " + Labels.RUN + "=" + RUN, "CMD [\"/hello.txt\"]"))).isEmpty();
     ImageInfo img = engine.images().inspect("stagebench-it/import:" + tag).orElseThrow();
     assertThat(img.labels()).containsEntry(Labels.RUN, RUN);
     assertThat(img.cmd()).containsExactly("/hello.txt");
     assertThat(engine.images().remove("stagebench-it/import:" + tag, true, true)).isTrue();
-    assertThatThrownBy(() -> engine.images().importTar(new ByteArrayInputStream(new byte[] {1, 2, 3}), "stagebench-it/import",
-        tag, List.of())).as("not a tar: the engine refuses it (each in its own words)").isInstanceOf(EngineException.class)
+    assertThatThrownBy(() -> engine.images().importTar(new ByteArrayInputStream(new byte[] {1, 2, 3}),
+        "stagebench-it/import:" + tag, List.of())).as("not a tar: the engine refuses it (each in its own words)").isInstanceOf(EngineException.class)
         .hasMessageContaining("/images/create");
   }
 

@@ -166,14 +166,13 @@ public final class BaseImages {
     if (!Files.isRegularFile(tar)) {
       runScript(catalog.basesDir().resolve(b.rootfs()), tar);
     }
-    int colon = b.image().lastIndexOf(':');
     List<String> changes = List.of(
         "LABEL " + Labels.BASE + "=" + b.name(),
         "LABEL " + Labels.BASE_DIGEST + "=" + catalog.definitionDigest(b),
         "CMD [\"bash\"]");
     Optional<String> error;
     try (InputStream in = Files.newInputStream(tar)) {
-      error = engine.images().importTar(in, b.image().substring(0, colon), b.image().substring(colon + 1), changes);
+      error = engine.images().importTar(in, b.image(), changes);
     } catch (IOException e) {
       throw new StagebenchException(Category.ENVIRONMENT, "cannot read " + tar + ": " + e.getMessage());
     }
