@@ -7,12 +7,12 @@ import io.stagebench.StagebenchException;
 import io.stagebench.bases.StagebenchHome;
 import io.stagebench.fixture.FixtureInit;
 import io.stagebench.fixture.FixtureLoader;
+import io.stagebench.report.ReportStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,13 +73,7 @@ final class InitCommand implements Callable<Integer> {
 
   private static void write(Path target, String json) throws StagebenchException {
     try {
-      Path tmp = Files.createTempFile(target.getParent(), ".fixture", ".json.tmp");
-      try {
-        Files.writeString(tmp, json, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      ReportStore.writeBytes(target, json.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new StagebenchException(Category.ENVIRONMENT, "cannot write " + StagebenchHome.display(target) + ": " + e.getMessage());
     }

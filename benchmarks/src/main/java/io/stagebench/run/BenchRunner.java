@@ -1,6 +1,5 @@
 package io.stagebench.run;
 
-import io.stagebench.StagebenchException.Category;
 import io.stagebench.StagebenchException;
 import io.stagebench.Units;
 import io.stagebench.bases.Profiles;
@@ -274,7 +273,7 @@ public final class BenchRunner {
           + sizes.compressed().map(Units::bytes).orElse("?") + ", wasted " + Units.bytes(r.dive().wastedBytes()));
       return Optional.of(sizes);
     } catch (StagebenchException | RuntimeException e) {
-      listener.line(u.label() + ": image analysis failed, the unit goes on without it: " + firstLine(e.getMessage()));
+      listener.line(u.label() + ": image analysis failed, the unit goes on without it: " + Messages.firstLine(e.getMessage()));
       return Optional.empty();
     }
   }
@@ -285,12 +284,7 @@ public final class BenchRunner {
       u.skipScenario(s, "no " + (s == Scenario.SOURCE_EDIT ? "source" : "dependency") + " edit declared (fixture.json edits, or --" + (s == Scenario.SOURCE_EDIT ? "source" : "deps") + "-edit ad hoc)");
       return;
     }
-    Path copy = RunScope.copyDir(workDir, u.fixture(), u.variant(), u.builder(), s);
-    try {
-      Edits.copyTree(u.fixture().dir(), copy);
-    } catch (IOException e) {
-      throw new StagebenchException(Category.ENVIRONMENT, "cannot copy " + u.fixture().name() + " to a temporary directory: " + e.getMessage());
-    }
+    Path copy = RunScope.editCopy(workDir, u.fixture(), u.variant(), u.builder(), s);
     copies.put(u, copy);
     // An untimed build of the unedited copy, so the first timed edit starts from a warm cache.
     build(u, copy, false, s.id() + " prime", 0, 0);
@@ -384,10 +378,6 @@ public final class BenchRunner {
         deadline.cancel(false);
       }
     }
-  }
-
-  private static String firstLine(String s) {
-    return s == null ? "" : s.lines().findFirst().orElse("");
   }
 
   private static void checkInterrupted() throws InterruptedException {

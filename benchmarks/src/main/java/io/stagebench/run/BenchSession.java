@@ -9,6 +9,7 @@ import io.stagebench.bases.StagebenchHome;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
 import io.stagebench.engine.EngineInfo;
+import io.stagebench.fixture.Edits;
 import io.stagebench.fixture.Fixture;
 import io.stagebench.report.Report;
 import io.stagebench.report.ReportStore;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * One bench run from its plan to the {@link Report} it returns: the profile, the units (with an
@@ -167,7 +166,7 @@ public final class BenchSession {
       report = measure(engine, runner, runId, toRun, options, checkpoints);
     } finally {
       finished = true;
-      deleteTree(work);
+      Edits.deleteTree(work);
       try {
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
       } catch (IllegalStateException shuttingDown) {
@@ -204,14 +203,6 @@ public final class BenchSession {
       throw new StagebenchException(Category.ENVIRONMENT, "cannot write " + StagebenchHome.display(plan.reportFile()));
     }
     return report;
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory; the OS cleans it eventually
-    }
   }
 
   /** Writes the report atomically from the live results; safe to call from a shutdown hook. */

@@ -50,12 +50,8 @@ final class BuildFailures {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (StagebenchException | RuntimeException gone) {
-      throw new EngineException("it stopped answering after a build failed (" + firstLine(cause.getMessage())
+      throw new EngineException("it stopped answering after a build failed (" + Messages.firstLine(cause.getMessage())
           + ")", gone);
     }
-  }
-
-  private static String firstLine(String s) {
-    return s == null ? "" : s.lines().findFirst().orElse("");
   }
 }

@@ -219,9 +219,11 @@ public final class ReportMapper {
       }
       long reduction = single.get().sizeBytes() - u.sizeBytes();
       Map<String, Double> ratios = new LinkedHashMap<>();
+      Map<Scenario, List<UnitResult.Sample>> mine = u.samples();
+      Map<Scenario, List<UnitResult.Sample>> theirs = single.get().samples();
       for (Scenario s : Scenario.values()) {
-        List<UnitResult.Sample> a = u.samples().get(s);
-        List<UnitResult.Sample> b = single.get().samples().get(s);
+        List<UnitResult.Sample> a = mine.get(s);
+        List<UnitResult.Sample> b = theirs.get(s);
         if (a != null && b != null && !a.isEmpty() && !b.isEmpty()) {
           double ma = Stats.of(a.stream().map(UnitResult.Sample::wallMillis).toList()).mean();
           double mb = Stats.of(b.stream().map(UnitResult.Sample::wallMillis).toList()).mean();

@@ -1,12 +1,15 @@
 package io.stagebench.run;
 
+import io.stagebench.StagebenchException.Category;
 import io.stagebench.StagebenchException;
 import io.stagebench.bases.Profile;
 import io.stagebench.bases.Profiles;
 import io.stagebench.engine.BuildRequest;
 import io.stagebench.engine.BuilderKind;
 import io.stagebench.engine.Labels;
+import io.stagebench.fixture.Edits;
 import io.stagebench.fixture.Fixture;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,8 +47,18 @@ public record RunScope(String runId, Profile profile) {
     return out;
   }
 
-  /** Where the edited copy of a unit's fixture lives for scenario {@code s}. */
-  static Path copyDir(Path workDir, Fixture f, Fixture.Variant v, BuilderKind builder, Scenario s) {
-    return workDir.resolve(f.name() + "-" + v.name() + "-" + builder.id() + "-" + s.id());
+  /**
+   * A copy of the unit's fixture under {@code workDir} for the edits of scenario {@code s}.
+   *
+   * @throws StagebenchException (environment) when it cannot be copied
+   */
+  static Path editCopy(Path workDir, Fixture f, Fixture.Variant v, BuilderKind builder, Scenario s) throws StagebenchException {
+    Path copy = workDir.resolve(f.name() + "-" + v.name() + "-" + builder.id() + "-" + s.id());
+    try {
+      Edits.copyTree(f.dir(), copy);
+    } catch (IOException e) {
+      throw new StagebenchException(Category.ENVIRONMENT, "cannot copy " + f.name() + " to a temporary directory: " + e.getMessage());
+    }
+    return copy;
   }
 }

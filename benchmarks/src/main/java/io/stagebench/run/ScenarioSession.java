@@ -10,10 +10,7 @@ import io.stagebench.engine.Engine;
 import io.stagebench.fixture.Edits;
 import io.stagebench.fixture.Fixture;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One scenario of one unit (fixture, variant, builder) as a public entry point: {@link #prepare()}
@@ -64,13 +61,7 @@ public final class ScenarioSession implements AutoCloseable {
       return;
     }
     if (scenario.isEdit()) {
-      context = RunScope.copyDir(workDir, fixture, variant, builder, scenario);
-      try {
-        Edits.copyTree(fixture.dir(), context);
-      } catch (IOException e) {
-        throw new StagebenchException(Category.ENVIRONMENT,
-            "cannot copy " + fixture.name() + " to a temporary directory: " + e.getMessage());
-      }
+      context = RunScope.editCopy(workDir, fixture, variant, builder, scenario);
     }
     build(false);
   }
@@ -100,11 +91,7 @@ public final class ScenarioSession implements AutoCloseable {
   @Override
   public void close() {
     if (context != null && !context.equals(fixture.dir())) {
-      try (Stream<Path> s = Files.walk(context)) {
-        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // a temporary directory
-      }
+      Edits.deleteTree(context);
     }
   }
 }

@@ -85,9 +85,9 @@ public final class SmokeCheck {
           : command(id, smoke.command().get(), smoke.timeoutSeconds(), start);
       return r;
     } catch (RequestRefusedException e) {
-      return new Result(false, 0, "the container failed to start: " + firstLine(e.getMessage()));
+      return new Result(false, 0, "the container failed to start: " + Messages.firstLine(e.getMessage()).strip());
     } catch (EngineException | RuntimeException e) {
-      throw new EngineException("smoke check failed to talk to the engine: " + firstLine(String.valueOf(e.getMessage())), e);
+      throw new EngineException("smoke check failed to talk to the engine: " + Messages.firstLine(String.valueOf(e.getMessage())).strip(), e);
     } finally {
       if (id != null) {
         try {
@@ -201,10 +201,6 @@ public final class SmokeCheck {
   private static String abbreviate(String s) {
     String one = s.replace('\n', ' ').strip();
     return one.length() > 200 ? one.substring(0, 200) + "..." : one;
-  }
-
-  private static String firstLine(String s) {
-    return s == null ? "" : s.lines().findFirst().orElse("").strip();
   }
 
   private static void sleep(long ms) {
