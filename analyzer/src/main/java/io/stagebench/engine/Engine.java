@@ -1,9 +1,9 @@
 package io.stagebench.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -48,6 +48,9 @@ public final class Engine implements AutoCloseable {
   private ApiVersion api;
   private String storageDriver = "";
   private List<String> mirrors = List.of();
+  /** The unversioned /version and /info answers read at connect: what the engine is does not change. */
+  private JsonNode versionBody;
+  private JsonNode infoBody;
 
   private Engine(EngineEndpoint endpoint, DockerHttpClient http, DockerClient client) {
     this.endpoint = endpoint;
@@ -107,6 +110,8 @@ public final class Engine implements AutoCloseable {
       throw new EngineException("the engine at " + endpoint + " answers /version or /info with an error ("
           + (version.status() >= 400 ? version.message() : info.message()) + "); is it a Docker Engine API?");
     }
+    versionBody = version.body();
+    infoBody = info.body();
     kind = EngineKind.fromVersion(version.body());
     store = ImageStore.fromInfo(kind, info.body());
     storageDriver = info.body().path("Driver").asText("");
@@ -227,27 +232,31 @@ public final class Engine implements AutoCloseable {
    * @throws EngineException when the engine stops answering
    */
   public EngineInfo info() throws EngineException {
-    Version version = bounded("version", PING_TIMEOUT, () -> client.versionCmd().exec());
-    Info info = bounded("info", PING_TIMEOUT, () -> client.infoCmd().exec());
     String noBuildKit = Builders.unavailable(kind, BuilderKind.BUILDKIT);
     BuildKitProbe.Result probe = noBuildKit != null ? new BuildKitProbe.Result(false, noBuildKit) : new BuildKitProbe(this).run();
     return new EngineInfo(
         endpoint,
         kind,
         store,
-        version.getVersion(),
-        version.getApiVersion(),
+        text(versionBody, "Version"),
+        text(versionBody, "ApiVersion"),
         api.toString(),
-        info.getOperatingSystem(),
-        info.getArchitecture(),
-        info.getNCPU() == null ? 0 : info.getNCPU(),
-        info.getMemTotal() == null ? 0 : info.getMemTotal(),
-        info.getDriver() == null ? storageDriver : info.getDriver(),
-        info.getDockerRootDir(),
-        freeDisk(info.getDockerRootDir()),
+        text(infoBody, "OperatingSystem"),
+        text(infoBody, "Architecture"),
+        infoBody.path("NCPU").asInt(0),
+        infoBody.path("MemTotal").asLong(0),
+        storageDriver,
+        text(infoBody, "DockerRootDir"),
+        freeDisk(text(infoBody, "DockerRootDir")),
         probe.works(),
         probe.detail(),
         mirrors);
+  }
+
+  /** A string field of an engine answer, or null when it has none (as docker-java gives it). */
+  private static String text(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    return v == null || v.isNull() ? null : v.asText();
   }
 
   /** The engine's data root and the bytes free there (unknown for a remote engine). */
