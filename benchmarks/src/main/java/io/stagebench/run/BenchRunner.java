@@ -11,6 +11,7 @@ import io.stagebench.engine.Builders;
 import io.stagebench.engine.Engine;
 import io.stagebench.engine.EngineException;
 import io.stagebench.engine.EngineKind;
+import io.stagebench.engine.HistoryEntry;
 import io.stagebench.engine.ImageInfo;
 import io.stagebench.engine.UnsupportedBuildException;
 import io.stagebench.fixture.Edits;
@@ -57,6 +58,8 @@ public final class BenchRunner {
   private final Path workDir;
   private final Listener listener;
   private Runnable checkpoint = () -> { };
+  /** The profile's base images' histories, read at the first unit's image (bases do not change in a run). */
+  private List<List<HistoryEntry>> baseHistories;
   private long started;
   private int done;
   private int total;
@@ -242,7 +245,10 @@ public final class BenchRunner {
       // no analysis (or it failed): the sizes still have to mean the same on every engine
       sizes = Optional.of(ImageSizes.measure(engine, built, false));
     }
-    ImageFacts.Facts facts = ImageFacts.of(engine, built, scope.profile().buildArgs().values(),
+    if (baseHistories == null) {
+      baseHistories = ImageFacts.baseHistories(engine, scope.profile().buildArgs().values());
+    }
+    ImageFacts.Facts facts = ImageFacts.of(engine, built, baseHistories,
         VariantFiles.stageGraph(u.fixture(), u.variant(), scope.profile()), sizes.get().historySizes());
     u.recordImage(new UnitResult.ImageRecord(facts.id(), sizes.get().uncompressedBytes(), Optional.of(facts.sizeBytes()),
         facts.layerCount(), facts.layers()));

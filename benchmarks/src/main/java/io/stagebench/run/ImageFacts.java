@@ -9,6 +9,7 @@ import io.stagebench.engine.ImageInfo;
 import io.stagebench.image.LayerAttribution;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +23,18 @@ final class ImageFacts {
 
   private ImageFacts() {}
 
-  static Facts of(Engine engine, String imageId, Collection<String> baseImages) throws EngineException {
-    return of(engine, imageId, baseImages, Optional.empty(), List.of());
+  /**
+   * The histories (newest first) of the base images present in the engine, read once per run: every
+   * unit's image is matched against the same bases.
+   */
+  static List<List<HistoryEntry>> baseHistories(Engine engine, Collection<String> baseImages) throws EngineException {
+    List<List<HistoryEntry>> out = new ArrayList<>();
+    for (String base : new LinkedHashSet<>(baseImages)) {
+      if (BaseImages.inspect(engine, base).isPresent()) {
+        out.add(engine.images().history(base));
+      }
+    }
+    return out;
   }
 
   /**
@@ -34,17 +45,13 @@ final class ImageFacts {
    *     ({@link io.stagebench.image.ImageSizes#historySizes()}); empty to keep the engine's history
    *     sizes, which are uncompressed sizes only on Docker's graph drivers
    */
-  static Facts of(Engine engine, String imageId, Collection<String> baseImages,
+  static Facts of(Engine engine, String imageId, List<List<HistoryEntry>> baseHistories,
       Optional<StageGraph> graph, List<Long> uniformSizes) throws EngineException {
     ImageInfo img = BaseImages.inspect(engine, imageId).orElseThrow(
         () -> new EngineException("the image " + imageId + " just built is gone"));
     List<HistoryEntry> history = engine.images().history(imageId);
     int baseEntries = 0;
-    for (String base : baseImages) {
-      if (BaseImages.inspect(engine, base).isEmpty()) {
-        continue;
-      }
-      List<HistoryEntry> bh = engine.images().history(base);
+    for (List<HistoryEntry> bh : baseHistories) {
       if (bh.size() > baseEntries && isSuffix(bh, history)) {
         baseEntries = bh.size();
       }
