@@ -147,7 +147,7 @@ public final class BenchSession {
     }
     Map<String, Long> calibration = Collections.synchronizedMap(new LinkedHashMap<>());
     Checkpoints checkpoints = new Checkpoints(plan.reportFile(), runId, startedAt, options, info, profile, baseIds,
-        plan.home(), units, calibration);
+        plan.home(), units, calibration, new VariantLints(profile));
     Path work = Files.createTempDirectory("stagebench-" + runId);
     BenchRunner runner = new BenchRunner(engine, new RunScope(runId, profile), work, listener)
         .withCheckpoints(() -> checkpoints.write(false, false));
@@ -207,13 +207,14 @@ public final class BenchSession {
 
   /** Writes the report atomically from the live results; safe to call from a shutdown hook. */
   private record Checkpoints(Path file, String runId, String startedAt, BenchOptions options, Optional<EngineInfo> info,
-      Profile profile, Map<String, String> baseIds, Path home, List<UnitResult> units, Map<String, Long> calibration) {
+      Profile profile, Map<String, String> baseIds, Path home, List<UnitResult> units, Map<String, Long> calibration,
+      VariantLints lints) {
     /** The report written, or null when it could not be (said on stderr; the run goes on). */
     synchronized Report write(boolean complete, boolean interrupted) {
       try {
         Report r = ReportMapper.toReport(new ReportMapper.RunInfo(runId, startedAt, Instant.now().toString(),
             complete, interrupted, options, ToolVersion.version(), ToolVersion.gitCommit(home)), info, profile, baseIds, home,
-            units, snapshot(calibration));
+            units, snapshot(calibration), lints);
         ReportStore.write(file, r);
         return r;
       } catch (IOException | RuntimeException e) {

@@ -30,13 +30,16 @@ public final class ReportMapper {
   public static Report toReport(
       RunInfo run, Optional<EngineInfo> engine, Profile profile, Map<String, String> baseImageIds,
       Path home, List<UnitResult> units) {
-    return toReport(run, engine, profile, baseImageIds, home, units, Map.of());
+    return toReport(run, engine, profile, baseImageIds, home, units, Map.of(), new VariantLints(profile));
   }
 
-  /** @param calibration the engine's calibration build per builder ({@link EngineCalibration}), in ms */
-  public static Report toReport(
+  /**
+   * @param calibration the engine's calibration build per builder ({@link EngineCalibration}), in ms
+   * @param lints the variants' lint findings, kept across the reports of one run
+   */
+  static Report toReport(
       RunInfo run, Optional<EngineInfo> engine, Profile profile, Map<String, String> baseImageIds,
-      Path home, List<UnitResult> units, Map<String, Long> calibration) {
+      Path home, List<UnitResult> units, Map<String, Long> calibration, VariantLints lints) {
     Report.Options opts = new Report.Options(
         run.options().fixtures(),
         run.options().variants().map(v -> v.stream().sorted().toList()).orElse(List.of()),
@@ -67,7 +70,7 @@ public final class ReportMapper {
           }
         }
         variants.add(new Report.VariantResult(v.name(), v.dockerfile(), v.pattern(), v.target().orElse(null),
-            v.production(), VariantFiles.lint(f, v, profile), builds));
+            v.production(), lints.of(f, v), builds));
       }
       fixtures.add(new Report.FixtureResult(f.name(), relative(home, f.dir()), f.language(), f.description(),
           variants, comparisons(units.stream().filter(u -> u.fixture() == f).toList())));
